@@ -1,0 +1,25 @@
+"""An executable catalog of matrix-calculus identities, and the checker that proves them.
+
+Every formula is one SymPy expression: the LaTeX shown in the handbook, the NumPy code under
+test and the layout variants are all printed from it, and each is verified numerically.
+
+>>> import identities
+>>> identities.get("log-det").title
+'Gradient of the log-determinant'
+>>> bool(identities.get("trace-quadratic").verify())
+True
+"""
+
+from .engine.checks import Check, check_differential, check_gradient, check_hessian, check_jacobian, check_vjp
+from .engine.record import Claim, Derivation, DefinitionError, Identity, Step, Var
+from .engine.registry import UnknownIdentity, all_identities, families, get
+from .engine.verify import Report, Row
+
+__all__ = [
+    "get", "all_identities", "families",
+    "check_gradient", "check_differential", "check_jacobian", "check_hessian", "check_vjp",
+    "Check", "Report", "Row", "Identity", "Claim", "Step", "Derivation", "Var",
+    "UnknownIdentity", "DefinitionError",
+]
+
+__version__ = "0.1.0"

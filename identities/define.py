@@ -1,0 +1,90 @@
+"""Everything an identity module imports: symbols, SymPy constructs, and the record builders.
+
+A module reads like one autograd rule (STYLE 1): declare the symbols, write the function and
+its derivative once, list the derivation steps, cite the source.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, log,
+                   sqrt)
+
+from .engine.nodes import Ones, RowSums, SoftmaxRows, Vec
+from .engine.record import Claim, Derivation, Identity, Step, Var
+from .engine.symbols import add, cotangent, differential, dim, matrix, mul, vector
+
+__all__ = [
+    "matrix", "vector", "dim", "d", "bar", "add", "mul", "eye",
+    "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt",
+    "Rational", "SoftmaxRows", "Vec", "RowSums", "Ones",
+    "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp",
+    "step", "derivation", "identity",
+]
+
+d = differential
+bar = cotangent
+
+
+def eye(size: str) -> sp.Identity:
+    """The identity matrix I of a dimension given by its letter."""
+    return sp.Identity(dim(size))
+
+
+def variable(symbol, description: str, *conditions: str) -> Var:
+    """A symbol the identity differentiates with respect to."""
+    return Var(symbol, description, "variable", tuple(conditions))
+
+
+def constant(symbol, description: str, *conditions: str) -> Var:
+    """A symbol held fixed."""
+    return Var(symbol, description, "constant", tuple(conditions))
+
+
+def upstream(symbol, description: str) -> Var:
+    """The upstream gradient F̄ = ∇_F L of a backward pass."""
+    return Var(symbol, description, "upstream", ())
+
+
+def gradient(wrt, expr) -> Claim:
+    """∇_wrt f, stored in the shape of wrt."""
+    return Claim("gradient", wrt, expr)
+
+
+def differential_of(wrt, expr) -> Claim:
+    """DF(X)[dX] = expr, written with the perturbation d(wrt)."""
+    return Claim("differential", wrt, expr)
+
+
+def jacobian(wrt, expr, vec: str = "F") -> Claim:
+    """∂vec F / ∂vec wrt in the given vec order ("F" stacks columns, "C" rows)."""
+    return Claim("jacobian", wrt, expr, vec)
+
+
+def hessian(wrt, expr, vec: str = "F") -> Claim:
+    """H with d²f = vec(dX)ᵀ H vec(dX) in the given vec order."""
+    return Claim("hessian", wrt, expr, vec)
+
+
+def vjp(wrt, expr) -> Claim:
+    """The reverse-mode product ∇_wrt L in terms of the upstream gradient."""
+    return Claim("vjp", wrt, expr)
+
+
+def step(expr, reason: str, vec: str | None = None) -> Step:
+    """One derivation line and the rule that justifies it."""
+    return Step(expr, reason, vec)
+
+
+def derivation(wrt, *steps: Step, order: int = 1) -> Derivation:
+    """The checked steps, perturbing one symbol or a tuple of symbols."""
+    wrt = tuple(wrt) if isinstance(wrt, (tuple, list)) else (wrt,)
+    return Derivation(wrt, tuple(steps), order)
+
+
+def identity(*, id: str, title: str, symbols, function, claims, output: str = "f", derivation=None,
+             see_also=(), sources=(), aliases=()) -> Identity:
+    """Build and validate one identity record (the module's docstring and path are added on load)."""
+    return Identity(id=id, title=title, symbols=tuple(symbols), function=sp.sympify(function), output=output,
+                    claims=tuple(claims), derivation=derivation, see_also=tuple(see_also),
+                    sources=tuple(sources), aliases=tuple(aliases)).validate()

@@ -1,0 +1,1 @@
+"""The engine behind the catalog: expressions and printers, the sampler, the checker, verification."""

@@ -1,0 +1,218 @@
+"""What a reader sees of an identity — its statement and every layout of each result — built
+from the one stored expression, plus the NumPy functions printed from those same expressions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .compile import Compiled, compile_expr
+
+from .printing import latex, unicode
+from .record import Claim, Identity
+
+__all__ = ["Form", "forms", "statement", "definition", "function_of", "claim_function", "form_function",
+           "claim_name", "swap_kronecker", "code_listing"]
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way of writing a claim: the house form or a layout variant, each verified on its own.
+
+    ``transposed``: the stored object is the transpose of the house object (numerator layout of a
+    gradient or VJP, denominator layout of a Jacobian).  ``vec``: the vec order of a Jacobian/Hessian.
+    """
+
+    claim: Claim
+    label: str
+    expr: sp.Expr
+    lhs_latex: str
+    lhs_unicode: str
+    house: bool
+    transposed: bool = False
+    vec: str = "F"
+
+    @property
+    def latex(self) -> str:
+        return f"{self.lhs_latex} = {latex(self.expr)}"
+
+    @property
+    def unicode(self) -> str:
+        return f"{self.lhs_unicode} = {unicode(self.expr)}"
+
+
+def _wrapped_latex(expr) -> str:
+    text = latex(expr)
+    return r"\left(%s\right)" % text if isinstance(expr, (sp.Add, sp.MatAdd)) else text
+
+
+def _wrapped_unicode(expr) -> str:
+    text = unicode(expr)
+    return f"({text})" if isinstance(expr, (sp.Add, sp.MatAdd)) else text
+
+
+def swap_kronecker(expr):
+    """The same matrix in the other vec order: Kronecker factors swapped (vec(AXB) = (Bᵀ⊗A)vec X
+    becomes vec_r(AXB) = (A⊗Bᵀ)vec_r X).  Valid for sums and scalar multiples of two-factor
+    Kronecker products; anything else raises, so no variant is ever guessed."""
+    if isinstance(expr, sp.KroneckerProduct):
+        if len(expr.args) != 2:
+            raise ValueError("only two-factor Kronecker products can be reordered")
+        return sp.KroneckerProduct(expr.args[1], expr.args[0])
+    if isinstance(expr, sp.MatAdd):
+        return sp.MatAdd(*(swap_kronecker(a) for a in expr.args), evaluate=False)
+    if isinstance(expr, sp.MatMul):
+        coeff, factors = expr.as_coeff_matrices()
+        if len(factors) == 1:
+            return sp.MatMul(coeff, swap_kronecker(factors[0]), evaluate=False)
+    raise ValueError(f"cannot write {expr} in the other vec order as a formula")
+
+
+def _vec_name(order: str) -> tuple[str, str]:
+    return (r"\operatorname{vec}", "vec") if order == "F" else (r"\operatorname{vec}_{r}", "vecᵣ")
+
+
+def _lhs(ident: Identity, claim: Claim, order: str, transposed: bool) -> tuple[str, str]:
+    x_l, x_u = latex(claim.wrt), unicode(claim.wrt)
+    f_l, f_u = _wrapped_latex(ident.function), _wrapped_unicode(ident.function)
+    if claim.kind == "gradient":
+        if transposed:
+            return rf"\frac{{\partial {f_l}}}{{\partial {x_l}}}", f"∂{f_u}/∂{x_u}"
+        return rf"\nabla_{{{x_l}}} {f_l}", f"∇_{x_u} {f_u}"
+    if claim.kind == "vjp":
+        if transposed:
+            return rf"\frac{{\partial L}}{{\partial {x_l}}}", f"∂L/∂{x_u}"
+        return rf"\nabla_{{{x_l}}} L", f"∇_{x_u} L"
+    if claim.kind == "differential":
+        inner = f_l if f_l.startswith(r"\left(") else r"\left(" + f_l + r"\right)"
+        return r"\mathrm{d}" + inner, f"d({unicode(ident.function)})"
+    vl, vu = _vec_name(order)
+    if claim.kind == "jacobian":
+        num_l, num_u = rf"\partial {vl}\left({latex(ident.function)}\right)", f"∂{vu}({unicode(ident.function)})"
+        den_l, den_u = rf"\partial {vl}\left({x_l}\right)", f"∂{vu}({x_u})"
+        if transposed:
+            return rf"\left(\frac{{{num_l}}}{{{den_l}}}\right)^{{\top}}", f"(∂{vu}({unicode(ident.function)})/{den_u})ᵀ"
+        return rf"\frac{{{num_l}}}{{{den_l}}}", f"{num_u}/{den_u}"
+    return (rf"\frac{{\partial^{{2}} {f_l}}}{{\partial {vl}\left({x_l}\right)\, \partial {vl}\left({x_l}\right)^{{\top}}}}",
+            f"∂²{f_u}/∂{vu}({x_u})∂{vu}({x_u})ᵀ")
+
+
+def forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
+    """The house form of *claim* and its generated layout variants, house first."""
+    rows, cols = claim.wrt.shape
+    house = Form(claim, _house_label(claim), claim.expr, *_lhs(ident, claim, claim.vec, False), house=True,
+                 vec=claim.vec)
+    out = [house]
+    if claim.kind in ("gradient", "vjp"):
+        label = f"numerator layout (∂/∂{claim.wrt.name}, the transpose: {_shape_words(cols, rows)})"
+        out.append(Form(claim, label, claim.expr.T, *_lhs(ident, claim, claim.vec, True), house=False,
+                        transposed=True))
+    if claim.kind in ("jacobian", "hessian"):
+        other = "C" if claim.vec == "F" else "F"
+        try:
+            swapped = swap_kronecker(claim.expr)
+        except ValueError:
+            swapped = None
+        if swapped is not None:
+            out.append(Form(claim, f"{_order_words(other)} (vec order {other!r})", swapped,
+                            *_lhs(ident, claim, other, False), house=False, vec=other))
+    if claim.kind == "jacobian":
+        out.append(Form(claim, "denominator layout (the transpose: rows index inputs)", claim.expr.T,
+                        *_lhs(ident, claim, claim.vec, True), house=False, transposed=True, vec=claim.vec))
+    return tuple(out)
+
+
+def _shape_words(rows, cols) -> str:
+    return f"{rows}×{cols}"
+
+
+def _order_words(order: str) -> str:
+    return "column-stacking vec" if order == "F" else "row-stacking vec"
+
+
+def _house_label(claim: Claim) -> str:
+    rows, cols = claim.wrt.shape
+    return {
+        "gradient": f"gradient, house convention (shape of {claim.wrt.name}: {_shape_words(rows, cols)})",
+        "vjp": f"reverse mode (VJP), shape of {claim.wrt.name}: {_shape_words(rows, cols)}",
+        "differential": "differential (forward mode, JVP)",
+        "jacobian": f"Jacobian, numerator layout, {_order_words(claim.vec)}",
+        "hessian": f"Hessian, {_order_words(claim.vec)}",
+    }[claim.kind]
+
+
+def definition(ident: Identity) -> tuple[str, str]:
+    """The defining line ``f = …`` (LaTeX, Unicode)."""
+    return (f"{ident.output} = {latex(ident.function)}", f"{ident.output} = {unicode(ident.function)}")
+
+
+def statement(ident: Identity) -> list[Form]:
+    """The house form of every claim: the identity as a reader states it."""
+    return [forms(ident, c)[0] for c in ident.claims]
+
+
+# -- compiled functions ---------------------------------------------------------------------------
+
+def _cache(ident: Identity) -> dict:
+    return ident.extra.setdefault("compiled", {})
+
+
+def claim_name(claim: Claim) -> str:
+    prefix = {"gradient": "grad", "vjp": "vjp", "differential": "d", "jacobian": "jacobian", "hessian": "hessian"}
+    suffix = f"_{claim.vec}" if claim.kind in ("jacobian", "hessian") else ""
+    return f"{prefix[claim.kind]}_{claim.wrt.name}{suffix}"
+
+
+def function_of(ident: Identity) -> Compiled:
+    """The function f (or F) as NumPy code, parameters in declaration order."""
+    cache = _cache(ident)
+    if "function" not in cache:
+        name = ident.output if ident.output.isidentifier() else "f"
+        cache["function"] = compile_expr(ident.function, ident.parameters, name)
+    return cache["function"]
+
+
+def _params_for(ident: Identity, claim: Claim) -> tuple:
+    params = ident.parameters
+    if claim.kind == "vjp":
+        params += (ident.upstream,)
+    if claim.kind == "differential":
+        params += (sp.MatrixSymbol("d" + claim.wrt.name, *claim.wrt.shape),)
+    return params
+
+
+def form_function(ident: Identity, form: Form) -> Compiled:
+    """The NumPy function printed from one form of a claim."""
+    cache = _cache(ident)
+    key = ("form", form.claim, form.label)
+    if key not in cache:
+        name = claim_name(form.claim) + ("" if form.house else ("_T" if form.transposed else f"_{form.vec}"))
+        if not form.house and not form.transposed:
+            name = claim_name(form.claim)[:-2] + f"_{form.vec}"
+        cache[key] = compile_expr(form.expr, _params_for(ident, form.claim), name)
+    return cache[key]
+
+
+def claim_function(ident: Identity, claim: Claim) -> Compiled:
+    """The NumPy function printed from the claim's stored expression."""
+    return form_function(ident, forms(ident, claim)[0])
+
+
+def code_listing(ident: Identity) -> str:
+    """Copy-ready NumPy: the function and every house-form derivative, one import at the top."""
+    parts = [function_of(ident).source]
+    parts += [claim_function(ident, c).source for c in ident.claims]
+    seen, body = set(), ["import numpy as np", ""]
+    for source in parts:
+        chunks = source.split("\n\n\n")
+        for chunk in chunks:
+            chunk = chunk.strip("\n")
+            if chunk and chunk != "import numpy as np" and chunk not in seen:
+                seen.add(chunk)
+                body.append("\n" + chunk + "\n")
+    return "\n".join(body).rstrip() + "\n"
+
+
+

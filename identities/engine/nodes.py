@@ -1,0 +1,75 @@
+"""Matrix-expression nodes that SymPy lacks, each printable to LaTeX, Unicode and NumPy.
+
+They keep formulas that SymPy cannot write (row-wise softmax, vec, row sums) inside one
+expression, so the page and the code still come from a single source.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.matrices.expressions.matexpr import MatrixExpr
+
+__all__ = ["SoftmaxRows", "Vec", "RowSums", "Ones"]
+
+
+class SoftmaxRows(MatrixExpr):
+    """softmax applied to each row of a matrix: P_ij = exp(S_ij) / Σ_k exp(S_ik)."""
+
+    def __new__(cls, arg):
+        return super().__new__(cls, sp.sympify(arg))
+
+    @property
+    def arg(self):
+        return self.args[0]
+
+    @property
+    def shape(self):
+        return self.arg.shape
+
+
+class Vec(MatrixExpr):
+    """vec(X): stack the columns of X (order "F") or its rows (order "C") into one column."""
+
+    def __new__(cls, arg, order: str = "F"):
+        if order not in ("F", "C"):
+            raise ValueError(f"vec order must be 'F' (columns) or 'C' (rows), not {order!r}")
+        return super().__new__(cls, sp.sympify(arg), sp.Symbol(order))
+
+    @property
+    def arg(self):
+        return self.args[0]
+
+    @property
+    def order(self) -> str:
+        return self.args[1].name
+
+    @property
+    def shape(self):
+        rows, cols = self.arg.shape
+        return (rows * cols, sp.Integer(1))
+
+
+class RowSums(MatrixExpr):
+    """The column of row sums M·1 of a matrix M."""
+
+    def __new__(cls, arg):
+        return super().__new__(cls, sp.sympify(arg))
+
+    @property
+    def arg(self):
+        return self.args[0]
+
+    @property
+    def shape(self):
+        return (self.arg.shape[0], sp.Integer(1))
+
+
+class Ones(MatrixExpr):
+    """The all-ones matrix 𝟏 of a given shape (used as 𝟏ᵀ to broadcast a column across a row)."""
+
+    def __new__(cls, rows, cols):
+        return super().__new__(cls, sp.sympify(rows), sp.sympify(cols))
+
+    @property
+    def shape(self):
+        return (self.args[0], self.args[1])

@@ -1,0 +1,243 @@
+"""The declarative record of one identity, validated when it is built (STYLE 3).
+
+An identity module builds one :class:`Identity` from SymPy expressions; a mistake in it — an
+undeclared symbol, a derivative of the wrong shape, an unknown condition — is refused at import
+with a sentence that names the identity and says what is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+import sympy as sp
+
+from .conditions import CONDITIONS, check_combination
+
+
+__all__ = ["Var", "Claim", "Step", "Derivation", "Identity", "DefinitionError", "ID_PATTERN", "CLAIM_KINDS"]
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-zA-Z0-9]+)*$")
+Role = Literal["variable", "constant", "upstream"]
+CLAIM_KINDS = ("gradient", "differential", "jacobian", "hessian", "vjp")
+
+
+class DefinitionError(ValueError):
+    """An identity module declares something inconsistent; the message names the identity."""
+
+
+@dataclass(frozen=True)
+class Var:
+    """A symbol of an identity: the matrix symbol, what it is, its role and its conditions."""
+
+    symbol: sp.MatrixSymbol
+    description: str
+    role: Role = "constant"
+    conditions: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.symbol.name
+
+    @property
+    def shape(self) -> tuple[sp.Expr, sp.Expr]:
+        return self.symbol.shape
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One stored derivative in the house convention.
+
+    kind          what ``expr`` is
+    ------------  -----------------------------------------------------------------------
+    gradient      ∇_X f, shape of X: df = tr((∇_X f)ᵀ dX)
+    differential  DF(X)[dX], an expression in X and dX, shape of F
+    jacobian      ∂vec F/∂vec X, (size F)×(size X), in vec order ``vec``
+    hessian       H with d²f = vec(dX)ᵀ H vec(dX), in vec order ``vec``
+    vjp           ∇_X L = DF(X)*[F̄] in terms of the upstream gradient F̄, shape of X
+    """
+
+    kind: str
+    wrt: sp.MatrixSymbol
+    expr: sp.Expr
+    vec: str = "F"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a derivation: an expression equal to the line before it, and why.
+
+    ``vec`` says the line vectorises the previous one (in that order), so they are compared after vec.
+    """
+
+    expr: sp.Expr
+    reason: str
+    vec: str | None = None
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """Checked steps from the differential of the function to the stored derivative.
+
+    The first line must equal the directional derivative along the perturbations of ``wrt``
+    (the second differential when ``order`` is 2; ⟨F̄, dF⟩ when the claims are VJPs); each line
+    must equal the one before; the stored derivative, paired with the perturbations, must equal
+    the last line.
+    """
+
+    wrt: tuple[sp.MatrixSymbol, ...]
+    steps: tuple[Step, ...]
+    order: int = 1
+
+
+@dataclass(frozen=True)
+class Identity:
+    """One entry of the catalog. Built by :func:`identities.define.identity`; read by the docs and CLI."""
+
+    id: str
+    title: str
+    symbols: tuple[Var, ...]
+    function: sp.Expr
+    output: str
+    claims: tuple[Claim, ...]
+    derivation: Derivation | None = None
+    see_also: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    family: str = ""
+    module: str = ""
+    path: str = ""
+    doc: str = ""
+    extra: dict = field(default_factory=dict, compare=False, repr=False)
+
+    # -- what the other parts read ---------------------------------------------------------
+    def var(self, name: str) -> Var:
+        for v in self.symbols:
+            if v.name == name:
+                return v
+        raise KeyError(f"{self.id}: no symbol {name!r}")
+
+    @property
+    def parameters(self) -> tuple[sp.MatrixSymbol, ...]:
+        """The arguments of the function, in declaration order (upstream gradients excluded)."""
+        return tuple(v.symbol for v in self.symbols if v.role != "upstream")
+
+    @property
+    def upstream(self) -> sp.MatrixSymbol | None:
+        ups = [v.symbol for v in self.symbols if v.role == "upstream"]
+        return ups[0] if ups else None
+
+    @property
+    def conditions(self) -> tuple[tuple[str, str], ...]:
+        """(symbol name, condition name) pairs, in declaration order."""
+        return tuple((v.name, c) for v in self.symbols for c in v.conditions)
+
+    @property
+    def is_scalar(self) -> bool:
+        return self.function.shape == (1, 1) if self.function.is_Matrix else True
+
+    def validate(self) -> "Identity":
+        """Refuse inconsistent definitions, naming the identity and the fault."""
+        _validate(self)
+        return self
+
+
+def _fail(identity_id: str, message: str):
+    raise DefinitionError(f"identity {identity_id!r}: {message}")
+
+
+def _matrix_symbols(expr) -> set[sp.MatrixSymbol]:
+    return {s for s in expr.atoms(sp.MatrixSymbol)} if isinstance(expr, sp.Basic) else set()
+
+
+def _validate(ident: Identity) -> None:
+    fail = lambda msg: _fail(ident.id, msg)
+    if not ID_PATTERN.match(ident.id):
+        fail("ids are lowercase slugs such as 'log-det' (letters, digits, single hyphens)")
+    if not ident.title.strip():
+        fail("a title is required")
+    names = [v.name for v in ident.symbols]
+    if len(set(names)) != len(names):
+        fail(f"symbol names repeat: {names}")
+    declared = {v.symbol for v in ident.symbols}
+    for v in ident.symbols:
+        if v.role not in ("variable", "constant", "upstream"):
+            fail(f"symbol {v.name}: unknown role {v.role!r}")
+        try:
+            check_combination(v.conditions)
+        except ValueError as exc:
+            fail(f"symbol {v.name}: {exc}")
+        if any(CONDITIONS[c].square for c in v.conditions) and v.shape[0] != v.shape[1]:
+            fail(f"symbol {v.name} has shape {v.shape} but {v.conditions} need a square matrix")
+    differentials = {sp.MatrixSymbol("d" + s.name, *s.shape) for s in declared}
+    unknown = _matrix_symbols(ident.function) - declared
+    if unknown:
+        fail(f"the function uses undeclared symbols {sorted(s.name for s in unknown)}")
+    if not ident.claims:
+        fail("at least one claim (gradient, differential, jacobian, hessian or vjp) is required")
+    variables = {v.symbol for v in ident.symbols if v.role == "variable"}
+    f_shape = ident.function.shape if ident.function.is_Matrix else (1, 1)
+    for claim in ident.claims:
+        if claim.kind not in CLAIM_KINDS:
+            fail(f"unknown claim kind {claim.kind!r}; use one of {CLAIM_KINDS}")
+        if claim.wrt not in variables:
+            fail(f"a {claim.kind} is taken with respect to {claim.wrt}, which is not a declared variable")
+        if claim.vec not in ("F", "C"):
+            fail(f"vec order {claim.vec!r} must be 'F' or 'C'")
+        stray = _matrix_symbols(claim.expr) - declared - (differentials if claim.kind == "differential" else set())
+        if stray:
+            fail(f"the {claim.kind} uses undeclared symbols {sorted(s.name for s in stray)}")
+        rows, cols = claim.wrt.shape
+        expected = {
+            "gradient": (rows, cols),
+            "vjp": (rows, cols),
+            "differential": f_shape,
+            "jacobian": (f_shape[0] * f_shape[1], rows * cols),
+            "hessian": (rows * cols, rows * cols),
+        }[claim.kind]
+        got = claim.expr.shape if claim.expr.is_Matrix else (1, 1)
+        if sp.simplify(sp.Matrix(got) - sp.Matrix(expected)) != sp.zeros(2, 1):
+            fail(f"the {claim.kind} with respect to {claim.wrt} has shape {got}, expected {expected}")
+        if claim.kind in ("gradient", "hessian") and f_shape != (1, 1):
+            fail(f"a {claim.kind} needs a scalar function; this one has shape {f_shape}")
+        if claim.kind == "vjp" and ident.upstream is None:
+            fail("a vjp needs an upstream gradient symbol (role 'upstream')")
+    if ident.upstream is not None and ident.upstream.shape != f_shape:
+        fail(f"the upstream gradient {ident.upstream} must have the function's shape {f_shape}")
+    if ident.derivation is not None:
+        d = ident.derivation
+        if not d.steps:
+            fail("a derivation needs at least one step")
+        for w in d.wrt:
+            if w not in variables:
+                fail(f"the derivation perturbs {w}, which is not a declared variable")
+        allowed = declared | {sp.MatrixSymbol("d" + w.name, *w.shape) for w in d.wrt}
+        for i, step in enumerate(d.steps, 1):
+            stray = _matrix_symbols(step.expr) - allowed
+            if stray:
+                fail(f"derivation step {i} uses undeclared symbols {sorted(s.name for s in stray)}")
+            if not step.reason.strip():
+                fail(f"derivation step {i} needs a reason")
+            if step.vec is not None and not isinstance(step.expr, sp.Basic):
+                fail(f"derivation step {i} is not an expression")
+    for other in ident.see_also:
+        if not ID_PATTERN.match(other):
+            fail(f"see_also entry {other!r} is not an id")
+
+
+
+def _verify(self: Identity, seed: int = 0):
+    """Verify every claim in every layout, the derivation and the negative controls; see :mod:`.verify`."""
+    from .verify import verify
+    return verify(self, seed)
+
+
+def _mutants(self: Identity, seed: int = 0):
+    """Generate the classic wrong versions of each claim and check that each non-equivalent one fails."""
+    from .mutants import mutation_report
+    return mutation_report(self, seed)
+
+
+Identity.verify = _verify
+Identity.mutants = _mutants

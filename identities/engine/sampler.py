@@ -1,0 +1,77 @@
+"""Draw the inputs of an identity: distinct non-square sizes, conditions met by construction.
+
+Each draw is reproducible from its seed, and says which sizes and condition number it used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from .conditions import DEFAULT_KAPPA, construct
+from .record import Identity
+
+__all__ = ["Draw", "draw", "SIZE_POOL"]
+
+#: Sizes given to dimension symbols; distinct values per draw, so a transposed or swapped formula
+#: meets a shape error (or a wrong number) instead of passing by shape luck.
+SIZE_POOL = (2, 3, 4, 5, 6, 7)
+
+
+@dataclass(frozen=True)
+class Draw:
+    """One sampled point: the seed, the size of each dimension, and the value of each symbol."""
+
+    seed: int
+    sizes: dict[str, int]
+    values: dict[str, np.ndarray]
+    kappa: float
+
+    def args(self, symbols) -> list[np.ndarray]:
+        return [self.values[s.name] for s in symbols]
+
+    def describe(self) -> str:
+        return ", ".join(f"{k}={v}" for k, v in sorted(self.sizes.items()))
+
+
+def _dims(ident: Identity) -> list[sp.Symbol]:
+    found = set()
+    for v in ident.symbols:
+        for s in v.shape:
+            found |= {a for a in sp.sympify(s).free_symbols}
+    return sorted(found, key=lambda s: s.name)
+
+
+def _assign_sizes(ident: Identity, rng: np.random.Generator) -> dict[sp.Symbol, int]:
+    dims = _dims(ident)
+    pool = list(SIZE_POOL) + list(range(SIZE_POOL[-1] + 1, SIZE_POOL[-1] + 1 + max(0, len(dims) - len(SIZE_POOL))))
+    values = [int(v) for v in rng.permutation(pool)[: len(dims)]]
+    sizes = dict(zip(dims, values))
+    for v in ident.symbols:  # full column rank needs at least as many rows as columns
+        if "full-column-rank" in v.conditions:
+            rows, cols = v.shape
+            if rows in sizes and cols in sizes and sizes[rows] < sizes[cols]:
+                sizes[rows], sizes[cols] = sizes[cols], sizes[rows]
+    return sizes
+
+
+def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: bool = True) -> Draw:
+    """Sample every symbol of *ident* (upstream gradients included) at one seed.
+
+    ``conditions=False`` keeps only what is needed for the formulas to exist (invertibility,
+    positivity) and drops structure (symmetry, definiteness, orthogonality): mutants equal only
+    under the stated structure are then told apart from those equal everywhere.
+    """
+    rng = np.random.default_rng(seed)
+    sizes = _assign_sizes(ident, rng)
+    values = {}
+    for v in ident.symbols:
+        shape = tuple(int(sp.sympify(s).subs(sizes)) for s in v.shape)
+        names = v.conditions
+        if not conditions:
+            kept = {"invertible", "positive-determinant", "positive", "full-column-rank"}
+            names = tuple(c for c in names if c in kept) + (("positive-determinant",) if {"spd"} & set(names) else ())
+        values[v.name] = construct(rng, shape, names, kappa)
+    return Draw(seed, {s.name: n for s, n in sizes.items()}, values, kappa)

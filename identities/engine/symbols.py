@@ -1,0 +1,71 @@
+"""Dimension symbols and the small vocabulary identity modules use to declare matrices.
+
+Every identity writes its formulas with SymPy matrix expressions built from these helpers, so
+that one expression yields the LaTeX on the page and the NumPy code under test.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+__all__ = ["DIMS", "dim", "matrix", "vector", "differential", "cotangent", "scalar_dim", "add", "mul"]
+
+#: The house dimension letters (CONVENTIONS: m, n, p, q, k for matrix sizes, b batch, d features).
+DIMS: dict[str, sp.Symbol] = {
+    name: sp.Symbol(name, integer=True, positive=True) for name in ("m", "n", "p", "q", "k", "b", "d", "r")
+}
+
+
+def dim(name: str) -> sp.Symbol:
+    """The dimension symbol called *name*; unknown letters are refused so that shapes stay comparable."""
+    try:
+        return DIMS[name]
+    except KeyError:
+        raise ValueError(f"unknown dimension {name!r}; use one of {', '.join(DIMS)}") from None
+
+
+def _size(spec: str | int) -> sp.Expr:
+    return sp.Integer(spec) if isinstance(spec, int) else dim(spec)
+
+
+def matrix(name: str, rows: str | int, cols: str | int) -> sp.MatrixSymbol:
+    """A matrix symbol ``name`` of shape rows×cols, with sizes given as dimension letters or integers."""
+    return sp.MatrixSymbol(name, _size(rows), _size(cols))
+
+
+def vector(name: str, size: str | int) -> sp.MatrixSymbol:
+    """A column vector: a matrix symbol of shape size×1."""
+    return matrix(name, size, 1)
+
+
+def differential(symbol: sp.MatrixSymbol) -> sp.MatrixSymbol:
+    """The perturbation dX of a matrix symbol X (same shape); printed as d X."""
+    return sp.MatrixSymbol("d" + symbol.name, *symbol.shape)
+
+
+def cotangent(name: str, rows: str | int | sp.Expr, cols: str | int | sp.Expr) -> sp.MatrixSymbol:
+    """The upstream gradient Ȳ = ∇_Y L of an output named *name*; printed with a bar."""
+    rows = rows if isinstance(rows, sp.Expr) else _size(rows)
+    cols = cols if isinstance(cols, sp.Expr) else _size(cols)
+    return sp.MatrixSymbol(name + "bar", rows, cols)
+
+
+def scalar_dim(name: str) -> sp.Symbol:
+    """A dimension used as a number inside a formula (the √d of attention)."""
+    return dim(name)
+
+
+def add(*terms) -> sp.MatAdd:
+    """A sum kept in the order written (SymPy would reorder it): ``add(A*X, -B)`` prints AX − B."""
+    if all(getattr(t, "is_Matrix", False) for t in terms):
+        return sp.MatAdd(*terms, evaluate=False)
+    if any(getattr(t, "is_Matrix", False) for t in terms):
+        raise TypeError("add() mixes matrices and scalars")
+    return sp.Add(*terms, evaluate=False)
+
+
+def mul(*factors) -> sp.MatMul:
+    """A product kept as written (SymPy would merge and reorder transposes)."""
+    if any(getattr(f, "is_Matrix", False) for f in factors):
+        return sp.MatMul(*factors, evaluate=False)
+    return sp.Mul(*factors, evaluate=False)

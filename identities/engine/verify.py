@@ -1,0 +1,287 @@
+"""Verify an identity: every form of every claim, every derivation step, and negative controls
+that prove the checks had the power to fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from .checks import CENTRAL, COMPLEX, EPS64, Check, check_differential, check_gradient, check_hessian, \
+    check_jacobian, check_vjp
+from .compile import compile_expr
+from .forms import Form, form_function, forms, function_of
+from .nodes import Vec
+from .record import Claim, Identity
+from .sampler import Draw, draw
+
+__all__ = ["Row", "Report", "verify", "check_form", "draws_for", "STEP_UNITS", "NEGATIVE_CONTROL"]
+
+#: Derivation lines are algebraic rewrites evaluated at well-conditioned inputs (κ = 10, sizes ≤ 7):
+#: both sides agree to a few hundred rounding units of their 1-norm; a wrong line differs at O(1).
+STEP_UNITS = 1e4
+#: A derivative scaled by 1 + this must be rejected (complex step); 1e-5 for the finite-difference fallback.
+NEGATIVE_CONTROL = {COMPLEX: 1e-8, CENTRAL: 1e-5}
+#: Seed offsets of the two draws (different sizes) at which everything is verified.
+DRAW_OFFSETS = (0, 7919)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a verification report."""
+
+    what: str
+    ok: bool
+    method: str
+    rel_error: float
+    tolerance: float
+    sizes: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """All checks made for one identity at one seed."""
+
+    id: str
+    seed: int
+    rows: tuple[Row, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.rows)
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    @property
+    def failures(self) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if not r.ok)
+
+    @property
+    def max_rel_error(self) -> float:
+        """Largest error reached by a positive check (negative controls excluded)."""
+        vals = [r.rel_error for r in self.rows if not r.what.startswith("negative control")]
+        return max(vals) if vals else 0.0
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        return tuple(sorted({r.method for r in self.rows if r.method not in ("algebra",)}))
+
+    @property
+    def sizes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.sizes for r in self.rows))
+
+    def __str__(self) -> str:
+        lines = [f"{self.id}: {'ok' if self.ok else 'FAILED'} (seed {self.seed})"]
+        for r in self.rows:
+            mark = "ok " if r.ok else "BAD"
+            lines.append(f"  {mark} {r.what:<58} {r.method:<22} err {r.rel_error:9.2e}  [{r.sizes}]"
+                         + (f"  {r.detail}" if r.detail else ""))
+        return "\n".join(lines)
+
+
+def draws_for(ident: Identity, seed: int) -> list[Draw]:
+    return [draw(ident, seed + k) for k in DRAW_OFFSETS]
+
+
+def _position(ident: Identity, symbol) -> int:
+    return list(ident.parameters).index(symbol)
+
+
+def _args(ident: Identity, dr: Draw, with_upstream: bool) -> list[np.ndarray]:
+    args = dr.args(ident.parameters)
+    if with_upstream and ident.upstream is not None:
+        args.append(dr.values[ident.upstream.name])
+    return args
+
+
+def _gradient_claim(ident: Identity, wrt) -> Claim | None:
+    return next((c for c in ident.claims if c.kind == "gradient" and c.wrt == wrt), None)
+
+
+def check_form(ident: Identity, form: Form, dr: Draw, seed: int, scale: float = 1.0,
+               transpose_result: bool = False, fn=None) -> Check:
+    """Run the public check that matches *form* at draw *dr*.
+
+    ``scale`` and ``transpose_result`` alter the claimed object (negative controls); ``fn`` replaces
+    the printed function (mutants).
+    """
+    claim = form.claim
+    F = function_of(ident)
+    G = fn if fn is not None else form_function(ident, form)
+    args = _args(ident, dr, with_upstream=False)
+    i = _position(ident, claim.wrt)
+
+    def altered(*a):
+        value = np.asarray(G(*a))
+        if form.transposed:
+            value = value.T
+        if transpose_result:
+            value = value.T
+        return scale * value
+
+    if claim.kind == "gradient":
+        return check_gradient(F, altered, *args, wrt=i, seed=seed)
+    if claim.kind == "vjp":
+        return check_vjp(F, altered, *args, wrt=i, seed=seed)
+    if claim.kind == "differential":
+        return check_differential(F, altered, *args, wrt=i, seed=seed)
+    if claim.kind == "jacobian":
+        return check_jacobian(F, altered, *args, wrt=i, vec=form.vec, seed=seed)
+    grad = _gradient_claim(ident, claim.wrt)
+    if grad is not None:  # complex step through the stored gradient (verified in the same report)
+        return check_jacobian(form_function(ident, forms(ident, grad)[0]), altered, *args, wrt=i,
+                              vec=form.vec, seed=seed)
+    return check_hessian(F, altered, *args, wrt=i, vec=form.vec, seed=seed)
+
+
+def _row(what: str, check: Check, dr: Draw, expect_fail: bool = False) -> Row:
+    ok = (not check.ok) if expect_fail else check.ok
+    detail = ""
+    if not ok:
+        detail = (check.diagnosis or "") if not expect_fail else "the check could not tell this wrong answer apart"
+        detail += f" (reproduce: seed={check.seed}, sizes {dr.describe()})"
+    return Row(what, ok, check.method, check.rel_error, check.tolerance, dr.describe(), detail)
+
+
+def _is_symmetric_square(value: np.ndarray) -> bool:
+    return value.ndim == 2 and value.shape[0] == value.shape[1] and np.allclose(value, value.T, rtol=1e-12,
+                                                                                atol=1e-14)
+
+
+def verify(ident: Identity, seed: int = 0) -> Report:
+    """Verify every claim in every form at two draws, the derivation, and the negative controls."""
+    rows: list[Row] = []
+    for dr in draws_for(ident, seed):
+        for claim in ident.claims:
+            for form in forms(ident, claim):
+                check = check_form(ident, form, dr, seed)
+                rows.append(_row(form.label, check, dr))
+                if not form.house:
+                    continue
+                bump = NEGATIVE_CONTROL.get(check.method, 1e-5)
+                rows.append(_row(f"negative control: {claim.kind} × (1 + {bump:g}) rejected",
+                                 check_form(ident, form, dr, seed, scale=1 + bump), dr, expect_fail=True))
+                value = np.asarray(form_function(ident, form)(*_args(ident, dr, claim.kind == "vjp")
+                                                              + _differential_probe(claim, dr)))
+                if value.ndim == 2 and value.shape[0] == value.shape[1] > 1 and not _is_symmetric_square(value):
+                    rows.append(_row(f"negative control: transposed {claim.kind} rejected",
+                                     check_form(ident, form, dr, seed, transpose_result=True), dr, expect_fail=True))
+        if ident.derivation is not None:
+            rows += _verify_derivation(ident, dr, seed)
+    return Report(ident.id, seed, tuple(rows))
+
+
+def _differential_probe(claim: Claim, dr: Draw) -> list[np.ndarray]:
+    if claim.kind != "differential":
+        return []
+    rng = np.random.default_rng(dr.seed)
+    return [rng.standard_normal(dr.values[claim.wrt.name].shape)]
+
+
+# -- derivations -----------------------------------------------------------------------------------
+
+def _dsym(symbol) -> sp.MatrixSymbol:
+    return sp.MatrixSymbol("d" + symbol.name, *symbol.shape)
+
+
+def _pairing(ident: Identity) -> sp.Expr:
+    """What the last derivation line must equal: the stored derivatives applied to the perturbations."""
+    der = ident.derivation
+    terms = []
+    for c in ident.claims:
+        if c.wrt not in der.wrt:
+            continue
+        dX = _dsym(c.wrt)
+        if der.order == 1 and c.kind in ("gradient", "vjp"):
+            terms.append(sp.Trace(c.expr.T * dX))
+        elif der.order == 1 and c.kind == "differential":
+            terms.append(c.expr)
+        elif der.order == 1 and c.kind == "jacobian":
+            terms.append(c.expr * Vec(dX, c.vec))
+        elif der.order == 2 and c.kind == "hessian":
+            terms.append((Vec(dX, c.vec).T * c.expr * Vec(dX, c.vec)))
+    kinds = {c.kind for c in ident.claims if c.wrt in der.wrt}
+    if not terms:
+        raise ValueError(f"{ident.id}: the derivation perturbs {der.wrt} but no claim of order {der.order} "
+                         "is taken with respect to them")
+    if len(kinds) > 1 and der.order == 1 and {"jacobian"} & kinds:
+        terms = [t for t in terms if t.shape == terms[-1].shape]
+    return terms[0] if len(terms) == 1 else sp.Add(*terms) if not terms[0].is_Matrix else sp.MatAdd(*terms)
+
+
+def _step_params(ident: Identity) -> tuple:
+    der = ident.derivation
+    ups = (ident.upstream,) if ident.upstream is not None else ()
+    return ident.parameters + ups + tuple(_dsym(w) for w in der.wrt)
+
+
+def _flat(value, order: str | None, size: int | None = None) -> np.ndarray:
+    arr = np.asarray(value, dtype=complex if np.iscomplexobj(value) else float)
+    return arr.reshape(-1, order=order or "F")
+
+
+def _same(a: np.ndarray, b: np.ndarray, order: str | None) -> tuple[bool, float]:
+    a, b = np.asarray(a), np.asarray(b)
+    if a.size != b.size:
+        return False, np.inf
+    fa, fb = _flat(a, order), _flat(b, order)
+    scale = max(np.sum(np.abs(fa)), np.sum(np.abs(fb)), np.finfo(float).tiny)
+    err = float(np.sum(np.abs(fa - fb)) / scale)
+    return err <= STEP_UNITS * EPS64, err
+
+
+def _verify_derivation(ident: Identity, dr: Draw, seed: int) -> list[Row]:
+    der = ident.derivation
+    params = _step_params(ident)
+    rng = np.random.default_rng([seed, dr.seed, 2])
+    perturb = [rng.standard_normal(dr.values[w.name].shape) for w in der.wrt]
+    base = _args(ident, dr, with_upstream=True)
+    point = base + perturb
+    rows = []
+    steps = [compile_expr(s.expr, params, f"step_{k + 1}") for k, s in enumerate(der.steps)]
+
+    # First line: the directional derivative itself.
+    F = function_of(ident)
+    n = len(ident.parameters)
+    positions = tuple(_position(ident, w) for w in der.wrt)
+    if der.order == 1:
+        if ident.upstream is not None and all(c.kind == "vjp" for c in ident.claims if c.wrt in der.wrt):
+            start = lambda *a: np.sum(a[n] * F(*a[:n]))
+        else:
+            start = lambda *a: F(*a[:n])
+        check = check_differential(start, lambda *a: steps[0](*a), *base, wrt=positions, seed=seed)
+        what = "derivation line 1 = directional derivative"
+    else:
+        grad = _gradient_claim(ident, der.wrt[0])
+        if grad is None:
+            raise ValueError(f"{ident.id}: a second-order derivation needs a gradient claim for {der.wrt[0]}")
+        gfn = form_function(ident, forms(ident, grad)[0])
+        fixed = perturb[0]
+
+        def paired(*a):
+            return np.sum(fixed * np.asarray(gfn(*a[:n])))
+
+        def polarised(*a):  # the bilinear form D²f[fixed, V] from the quadratic line q by polarisation
+            args, V = list(a[:-1]), a[-1]
+            q = lambda P: np.sum(np.asarray(steps[0](*args, P)))
+            return (q(fixed + V) - q(fixed - V)) / 4
+
+        check = check_differential(paired, polarised, *base, wrt=positions, seed=seed)
+        what = "derivation line 1 = second differential"
+    rows.append(_row(what, check, dr))
+
+    values = [np.asarray(s(*point)) for s in steps]
+    for k in range(1, len(steps)):
+        ok, err = _same(values[k - 1], values[k], der.steps[k].vec)
+        rows.append(Row(f"derivation line {k + 1} = line {k}", ok, "algebra", err, STEP_UNITS * EPS64,
+                        dr.describe(), "" if ok else f"({der.steps[k].reason}) reproduce: seed={seed}, sizes "
+                        f"{dr.describe()}"))
+    pairing = compile_expr(_pairing(ident), params, "pairing")
+    ok, err = _same(values[-1], np.asarray(pairing(*point)), None)
+    rows.append(Row("derivation last line = stored derivative", ok, "algebra", err, STEP_UNITS * EPS64,
+                    dr.describe(), "" if ok else f"reproduce: seed={seed}, sizes {dr.describe()}"))
+    return rows
