@@ -28,6 +28,7 @@ COMPLEX_STEP = 1e-20
 STEP_RATIO = 4.0
 #: Steps in a finite-difference sweep: from 1e-2 of the data's scale down to 1e-2 · 4⁻⁹ ≈ 4e-8.
 N_STEPS = 10
+EPS = float(np.finfo(np.float64).eps)
 #: Largest step, relative to the RMS size of the point over that of the direction.
 FIRST_STEP = 1e-2
 
@@ -103,24 +104,32 @@ class Evaluator:
         return _pair(W, deriv), float(np.sum(np.abs(W) * np.abs(deriv))), None
 
     # -- finite differences ------------------------------------------------------------------
-    def _sweep(self, estimate: Callable[[float], float], unit: float) -> tuple[float, float]:
-        """Richardson-extrapolate ``estimate(h)`` (error ∝ h²) over a sweep; pick the plateau."""
+    def _sweep(self, estimate: Callable[[float], tuple[float, float]], unit: float) -> tuple[float, float]:
+        """Richardson-extrapolate ``estimate(h)`` (error ∝ h²) over a sweep; pick the plateau.
+
+        ``estimate`` returns the difference quotient and its rounding noise (eps·|f|/h-like).  The
+        error estimate is the larger of the plateau's spread and that noise, so an accidental
+        agreement of two noisy values cannot make the check over-confident.
+        """
         steps = [FIRST_STEP * unit * STEP_RATIO ** -j for j in range(N_STEPS)]
-        values = []
+        values, noise = [], []
         for h in steps:
             try:
-                values.append(estimate(h))
+                v, e = estimate(h)
             except _DOMAIN_ERRORS:
-                values.append(np.nan)
-        D = np.array(values, dtype=float)
+                v, e = np.nan, np.nan
+            values.append(v)
+            noise.append(e)
+        D, N = np.array(values, dtype=float), np.array(noise, dtype=float)
         gain = STEP_RATIO ** 2
         R = (gain * D[1:] - D[:-1]) / (gain - 1)
+        RN = (gain * N[1:] + N[:-1]) / (gain - 1)
         best, best_err = np.nan, np.inf
         for j in range(len(R) - 2):
             trio = R[j:j + 3]
             if not np.all(np.isfinite(trio)):
                 continue
-            err = max(abs(trio[0] - trio[1]), abs(trio[1] - trio[2]))
+            err = max(abs(trio[0] - trio[1]), abs(trio[1] - trio[2]), RN[j + 1])
             if err < best_err:
                 best, best_err = trio[1], err
         return float(best), float(best_err)
@@ -131,7 +140,8 @@ class Evaluator:
         def estimate(h):
             plus = self.call(self.at([h * v for v in V]))
             minus = self.call(self.at([-h * v for v in V]))
-            return _pair(W, plus - minus) / (2 * h)
+            noise = EPS * float(np.sum(np.abs(W) * (np.abs(plus) + np.abs(minus)))) / (2 * h)
+            return _pair(W, plus - minus) / (2 * h), noise
 
         return self._sweep(estimate, self.scale(V))
 
@@ -146,7 +156,11 @@ class Evaluator:
                 raise FloatingPointError("complex path lost")
             return float(np.sum(y.imag)) / h
 
-        return self._sweep(lambda t: (g(t) - g(-t)) / (2 * t), self.scale(V))
+        def estimate(t):
+            plus, minus = g(t), g(-t)
+            return (plus - minus) / (2 * t), EPS * (abs(plus) + abs(minus)) / (2 * t)
+
+        return self._sweep(estimate, self.scale(V))
 
     def mixed_real(self, U, V) -> tuple[float, float]:
         """D²f[U, V] by the four-point mixed second difference, Richardson-extrapolated."""
@@ -155,6 +169,8 @@ class Evaluator:
             return float(np.sum(self.call(self.at([a * u + b * v for u, v in zip(U, V)]))))
 
         def estimate(t):
-            return (f(t, t) - f(t, -t) - f(-t, t) + f(-t, -t)) / (4 * t * t)
+            corners = (f(t, t), f(t, -t), f(-t, t), f(-t, -t))
+            value = (corners[0] - corners[1] - corners[2] + corners[3]) / (4 * t * t)
+            return value, EPS * sum(abs(c) for c in corners) / (4 * t * t)
 
         return self._sweep(estimate, self.scale(V))

@@ -338,12 +338,12 @@ class HandbookNumPyPrinter(NumPyPrinter):
 
 def latex(expr) -> str:
     """The LaTeX of *expr* in the house notation."""
-    return HandbookLatexPrinter().doprint(expr)
+    return HandbookLatexPrinter({"order": "none"}).doprint(expr)
 
 
 def unicode(expr) -> str:
     """A plain-text rendering of *expr* for terminals and search snippets."""
-    return HandbookUnicodePrinter().doprint(expr)
+    return HandbookUnicodePrinter({"order": "none"}).doprint(expr)
 
 
 def numpy_code(expr) -> tuple[str, frozenset[str]]:

@@ -1,0 +1,211 @@
+"""Mutation testing of the catalog: the classic wrong versions of every stored derivative.
+
+From each claim's expression the engine makes the mistakes people make — transpose the result or a
+factor, swap a product, flip a sign, scale by 2 or ½, drop a term or a coefficient, replace A by Aᵀ,
+X⁻¹ by X⁻ᵀ, the other vec order — and checks each one.  Every mutant must be *killed* (its check
+fails) or be *equivalent*: numerically equal to the stored formula at inputs that meet the
+identity's conditions (and then the report says whether it is equal everywhere or only under
+those conditions).  A mutant that passes without being equal is a *survivor*: the checker missed
+a wrong answer, and the catalog's tests fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+import sympy as sp
+
+from .checks import Check
+from .compile import compile_expr
+from .forms import _params_for, forms
+from .printing import unicode
+from .record import Claim, Identity
+from .sampler import draw
+from .verify import STEP_UNITS, EPS64, check_form, draws_for
+
+__all__ = ["Mutant", "MutationReport", "mutations", "mutation_report"]
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One wrong version of a claim and what became of it."""
+
+    claim: Claim
+    description: str
+    expr: sp.Expr
+    status: str                 # "killed", "equivalent" or "survived"
+    reason: str                 # the checker's diagnosis, "ill-shaped …", or why it is equivalent
+    check: Check | None = None  # the failing check of a killed mutant
+
+
+@dataclass(frozen=True)
+class MutationReport:
+    id: str
+    seed: int
+    mutants: tuple[Mutant, ...]
+
+    def _with(self, status: str) -> tuple[Mutant, ...]:
+        return tuple(m for m in self.mutants if m.status == status)
+
+    @property
+    def killed(self) -> tuple[Mutant, ...]:
+        return self._with("killed")
+
+    @property
+    def equivalent(self) -> tuple[Mutant, ...]:
+        return self._with("equivalent")
+
+    @property
+    def survivors(self) -> tuple[Mutant, ...]:
+        return self._with("survived")
+
+    @property
+    def ok(self) -> bool:
+        return not self.survivors
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __str__(self) -> str:
+        lines = [f"{self.id}: {len(self.killed)} killed, {len(self.equivalent)} equivalent, "
+                 f"{len(self.survivors)} survived"]
+        for m in self.mutants:
+            lines.append(f"  {m.status:<10} {m.claim.kind} wrt {m.claim.wrt.name}: {m.description:<40} "
+                         f"→ {unicode(m.expr)}   [{m.reason}]")
+        return "\n".join(lines)
+
+
+# -- generating mutants ----------------------------------------------------------------------------
+
+def _replace_at(expr, path: tuple[int, ...], new):
+    if not path:
+        return new
+    args = list(expr.args)
+    args[path[0]] = _replace_at(args[path[0]], path[1:], new)
+    return expr.func(*args)
+
+
+def _nodes(expr, path=()) -> Iterator[tuple[tuple[int, ...], sp.Basic]]:
+    yield path, expr
+    if isinstance(expr, sp.MatrixSymbol) or not isinstance(expr, sp.Basic):
+        return
+    for i, arg in enumerate(expr.args):
+        if isinstance(arg, sp.Basic) and not isinstance(arg, (sp.Symbol, sp.Integer)) or isinstance(arg, sp.MatrixSymbol):
+            yield from _nodes(arg, path + (i,))
+
+
+def _local_mutations(node, parent) -> Iterator[tuple[str, sp.Basic]]:
+    """The classic mistakes that can be made at one node of the expression tree."""
+    if isinstance(node, sp.MatrixSymbol):
+        if not isinstance(parent, sp.Transpose) and node.shape != (1, 1):
+            yield f"{node.name} → {node.name}ᵀ", sp.Transpose(node)
+    elif isinstance(node, sp.Transpose):
+        yield f"drop the transpose of {unicode(node.arg)}", node.arg
+    elif isinstance(node, sp.Inverse):
+        if isinstance(node.arg, sp.Transpose):
+            yield f"{unicode(node)} → {unicode(node.arg.arg)}⁻¹", sp.Inverse(node.arg.arg)
+        elif not isinstance(parent, sp.Transpose):
+            yield f"{unicode(node)} → {unicode(node.arg)}⁻ᵀ", sp.Transpose(node)
+    elif isinstance(node, sp.MatMul):
+        coeff, factors = node.as_coeff_matrices()
+        for i in range(len(factors) - 1):
+            swapped = list(factors)
+            swapped[i], swapped[i + 1] = swapped[i + 1], swapped[i]
+            yield f"swap {unicode(factors[i])} and {unicode(factors[i + 1])}", sp.MatMul(coeff, *swapped)
+        if coeff not in (1, -1):
+            yield f"drop the factor {unicode(coeff)}", sp.MatMul(*factors) if len(factors) > 1 else factors[0]
+    elif isinstance(node, (sp.MatAdd, sp.Add)) and len(node.args) > 1:
+        for i, term in enumerate(node.args):
+            rest = [t for j, t in enumerate(node.args) if j != i]
+            yield f"drop the term {unicode(term)}", rest[0] if len(rest) == 1 else node.func(*rest)
+            flipped = list(node.args)
+            flipped[i] = -term
+            yield f"flip the sign of {unicode(term)}", node.func(*flipped)
+    elif isinstance(node, sp.KroneckerProduct) and len(node.args) == 2:
+        yield "swap the Kronecker factors (the other vec order)", sp.KroneckerProduct(node.args[1], node.args[0])
+    elif isinstance(node, sp.Mul):
+        coeff, rest = node.as_coeff_Mul()
+        if coeff not in (1, -1) and rest != 1:
+            yield f"drop the factor {unicode(coeff)}", rest
+
+
+def mutations(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
+    """Every single classic mistake applied to *expr*, each once (duplicates and no-ops removed)."""
+    out: list[tuple[str, sp.Expr]] = []
+    if expr.is_Matrix:
+        out.append(("transpose the result", sp.Transpose(expr)))
+    out += [("flip the sign", -expr), ("scale by 2", 2 * expr), ("scale by ½", expr / 2)]
+    parents = {(): None}
+    for path, node in _nodes(expr):
+        for i, _ in enumerate(getattr(node, "args", ())):
+            parents[path + (i,)] = node
+        for description, replacement in _local_mutations(node, parents.get(path)):
+            try:
+                out.append((description, _replace_at(expr, path, replacement)))
+            except Exception as exc:  # SymPy refusing the shape is a mutant killed at construction
+                out.append((f"{description} (ill-shaped: {type(exc).__name__})", None))
+    seen, unique = {sp.srepr(expr)}, []
+    for description, mutant in out:
+        key = sp.srepr(mutant) if mutant is not None else description
+        if key not in seen:
+            seen.add(key)
+            unique.append((description, mutant))
+    return unique
+
+
+# -- judging mutants -------------------------------------------------------------------------------
+
+def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
+    params = _params_for(ident, claim)
+    fa, fb = compile_expr(a, params, "original"), compile_expr(b, params, "mutant")
+    for dr in draws:
+        rng = np.random.default_rng(dr.seed)
+        args = [dr.values[p.name] if p.name in dr.values else rng.standard_normal(
+            tuple(int(sp.sympify(s).subs({sp.Symbol(k, integer=True, positive=True): v for k, v in dr.sizes.items()}))
+                  for s in p.shape)) for p in params]
+        try:
+            va, vb = np.asarray(fa(*args)), np.asarray(fb(*args))
+        except (ValueError, np.linalg.LinAlgError):
+            return False
+        if va.shape != vb.shape:
+            return False
+        scale = max(np.sum(np.abs(va)), np.sum(np.abs(vb)), np.finfo(float).tiny)
+        if np.sum(np.abs(va - vb)) > STEP_UNITS * EPS64 * scale:
+            return False
+    return True
+
+
+def _judge(ident: Identity, claim: Claim, description: str, mutant, seed: int) -> Mutant:
+    if mutant is None:
+        return Mutant(claim, description, sp.S.NaN, "killed", "ill-shaped: cannot be formed")
+    house = forms(ident, claim)[0]
+    params = _params_for(ident, claim)
+    try:
+        fn = compile_expr(mutant, params, "mutant")
+    except Exception as exc:
+        return Mutant(claim, description, mutant, "killed", f"ill-shaped: {type(exc).__name__}")
+    draws = draws_for(ident, seed)
+    for dr in draws:
+        try:
+            check = check_form(ident, house, dr, seed, fn=fn)
+        except (ValueError, np.linalg.LinAlgError) as exc:
+            return Mutant(claim, description, mutant, "killed", f"ill-shaped: {str(exc).splitlines()[0][:80]}")
+        if not check.ok:
+            return Mutant(claim, description, mutant, "killed", check.diagnosis or "rejected", check)
+    if _equal_at(ident, claim, claim.expr, mutant, draws):
+        loose = [draw(ident, dr.seed, conditions=False) for dr in draws]
+        if not ident.conditions or _equal_at(ident, claim, claim.expr, mutant, loose):
+            why = "equal for all inputs (an algebraic rewrite)"
+        else:
+            why = "equal under the conditions: " + ", ".join(f"{name} {c}" for name, c in ident.conditions)
+        return Mutant(claim, description, mutant, "equivalent", why)
+    return Mutant(claim, description, mutant, "survived", "passed the check although it differs from the formula")
+
+
+def mutation_report(ident: Identity, seed: int = 0) -> MutationReport:
+    """Generate and judge the mutants of every claim of *ident*."""
+    judged = [_judge(ident, claim, description, mutant, seed)
+              for claim in ident.claims for description, mutant in mutations(claim.expr)]
+    return MutationReport(ident.id, seed, tuple(judged))
