@@ -1,0 +1,66 @@
+"""Identity records refuse inconsistent definitions at build time, naming the identity."""
+
+from __future__ import annotations
+
+import pytest
+
+from identities.define import (Trace, add, constant, d, derivation, gradient, identity, matrix, mul, step,
+                               variable)
+from identities.engine.record import DefinitionError
+
+A = matrix("A", "n", "n")
+X = matrix("X", "n", "k")
+B = matrix("B", "k", "k")
+
+
+def build(**overrides):
+    spec = dict(id="toy", title="Toy", symbols=[variable(X, "x"), constant(A, "a")],
+                function=Trace(mul(X.T, A, X)), claims=[gradient(X, add(A, A.T) * X)], sources=("test",))
+    spec.update(overrides)
+    return identity(**spec)
+
+
+def test_a_consistent_definition_builds():
+    assert build().id == "toy"
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"id": "Bad Id"}, "lowercase slugs"),
+    ({"claims": [gradient(X, A)]}, "shape"),
+    ({"claims": [gradient(X, X.T * A)]}, "shape"),
+    ({"function": Trace(mul(X.T, matrix("C", "n", "n"), X))}, "undeclared symbols"),
+    ({"symbols": [variable(X, "x"), constant(A, "a", "unitary")]}, "unknown condition"),
+    ({"symbols": [variable(X, "x", "invertible"), constant(A, "a")]}, "square"),
+    ({"symbols": [variable(X, "x"), constant(A, "a", "spd", "orthogonal")]}, "cannot be sampled together"),
+    ({"claims": [gradient(A, A)]}, "not a declared variable"),
+    ({"claims": []}, "at least one claim"),
+    ({"derivation": derivation(X, step(Trace(mul(X.T, A, d(X))), ""))}, "needs a reason"),
+    ({"derivation": derivation(X, step(Trace(mul(X.T, B, d(X))), "why"))}, "undeclared"),
+])
+def test_inconsistent_definitions_are_refused(overrides, message):
+    with pytest.raises(DefinitionError, match=message) as info:
+        build(**overrides)
+    assert "'toy'" in str(info.value) or "Bad Id" in str(info.value)
+
+
+def test_a_typo_in_a_derivation_fails_verification():
+    wrong = build(derivation=derivation(
+        X,
+        step(add(Trace(mul(d(X).T, A, X)), Trace(mul(X.T, A, d(X)))), "product rule"),
+        step(add(Trace(mul(X.T, A, d(X))), Trace(mul(X.T, A, d(X)))), "typo: Aᵀ written as A"),
+    ))
+    report = wrong.verify()
+    bad = [r.what for r in report.failures]
+    assert bad and all("derivation" in w for w in bad), str(report)
+
+
+def test_a_wrong_first_line_fails_verification():
+    wrong = build(derivation=derivation(X, step(Trace(mul(X.T, A, d(X))), "forgot one term")))
+    assert "derivation line 1 = directional derivative" in [r.what for r in wrong.verify().failures]
+
+
+def test_a_wrong_claim_fails_verification_and_names_the_mistake():
+    wrong = build(claims=[gradient(X, 2 * A * X)])
+    report = wrong.verify()
+    assert not report.ok
+    assert any("missing symmetric part" in r.detail for r in report.failures), str(report)

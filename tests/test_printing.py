@@ -1,0 +1,50 @@
+"""One expression, three printers: the LaTeX, the Unicode and the NumPy code must say the same thing."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from identities.define import (HadamardProduct, Inverse, KroneckerProduct, Ones, RowSums, SoftmaxRows, Trace, Vec,
+                               add, d, dim, eye, log, matrix, mul, Determinant)
+from identities.engine.compile import compile_expr
+from identities.engine.printing import latex, unicode
+
+A, X, Y = matrix("A", "n", "n"), matrix("X", "n", "k"), matrix("Y", "n", "n")
+C, B = matrix("C", "p", "n"), matrix("B", "p", "k")
+
+
+@pytest.mark.parametrize("expr, tex, text", [
+    (add(A, A.T) * X, r"\left(A + A^{\top}\right) X", "(A + Aᵀ)X"),
+    (Inverse(Y).T, r"Y^{-\top}", "Y⁻ᵀ"),
+    (mul(2, C.T, add(C * X, -B)), r"2 C^{\top} \left(C X - B\right)", "2Cᵀ(CX − B)"),
+    (Trace(mul(A, d(X), X.T)), r"\operatorname{tr}\left(A \mathrm{d}X X^{\top}\right)", "tr(A dX Xᵀ)"),
+    (KroneckerProduct(X.T, A), r"X^{\top} \otimes A", "Xᵀ ⊗ A"),
+    (Vec(X, "C"), r"\operatorname{vec}_{r}\left(X\right)", "vecᵣ(X)"),
+    (-log(Determinant(Y)), r"- \log{\left(\det\left(Y\right) \right)}", "−log det(Y)"),
+])
+def test_latex_and_unicode(expr, tex, text):
+    assert latex(expr) == tex
+    assert unicode(expr) == text
+
+
+def test_numpy_code_is_parenthesised_correctly():
+    rng = np.random.default_rng(0)
+    a, y, b = rng.standard_normal((3, 3)), rng.standard_normal((3, 3)), rng.standard_normal((3, 3))
+    M = matrix("M", "n", "n")
+    f = compile_expr(M * HadamardProduct(A, Y), (M, A, Y), "f")  # M(A ⊙ Y), not (MA) ⊙ Y
+    assert np.allclose(f(b, a, y), b @ (a * y))
+    g = compile_expr(add(HadamardProduct(A, Y), -RowSums(HadamardProduct(A, Y)) * Ones(1, dim("n"))), (A, Y), "g")
+    assert np.allclose(g(a, y), a * y - (a * y).sum(axis=1, keepdims=True))
+
+
+def test_generated_code_binds_dimensions_and_is_self_contained():
+    Q, K = matrix("Q", "n", "d"), matrix("K", "m", "d")
+    code = compile_expr(SoftmaxRows(Q * K.T / sp.sqrt(dim("d"))), (Q, K), "probabilities")
+    assert "def softmax_rows" in code.source and "_, d = Q.shape" in code.source
+    namespace: dict = {}
+    exec(code.source, namespace)
+    q, k = np.ones((2, 4)), np.ones((3, 4))
+    assert np.allclose(namespace["probabilities"](q, k), np.full((2, 3), 1 / 3))
+    assert compile_expr(KroneckerProduct(eye("k"), A), (A, X), "h")(np.eye(2), np.ones((2, 3))).shape == (6, 6)

@@ -1,0 +1,37 @@
+"""The sampler builds inputs that meet their conditions and are never accidentally special."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from identities.engine.conditions import DEFAULT_KAPPA, construct
+from identities.engine.sampler import draw
+import identities
+
+
+@pytest.mark.parametrize("names, test", [
+    ((), lambda X: not np.allclose(X, X.T)),
+    (("invertible",), lambda X: np.isclose(np.linalg.cond(X), DEFAULT_KAPPA) and not np.allclose(X, X.T)),
+    (("positive-determinant",), lambda X: np.linalg.det(X) > 0 and np.isclose(np.linalg.cond(X), DEFAULT_KAPPA)),
+    (("symmetric",), lambda X: np.allclose(X, X.T) and np.min(np.linalg.eigvalsh(X)) < 0),
+    (("spd",), lambda X: np.allclose(X, X.T) and np.min(np.linalg.eigvalsh(X)) > 0),
+    (("orthogonal",), lambda X: np.allclose(X.T @ X, np.eye(len(X))) and not np.allclose(X, X.T)),
+    (("positive",), lambda X: np.all(X > 0)),
+])
+def test_conditions_are_met_by_construction(names, test):
+    for seed in range(5):
+        X = construct(np.random.default_rng(seed), (5, 5), names)
+        assert test(X), (names, seed)
+
+
+def test_full_column_rank_has_the_chosen_condition_number():
+    X = construct(np.random.default_rng(0), (6, 3), ("full-column-rank",), kappa=50.0)
+    assert np.isclose(np.linalg.cond(X), 50.0)
+
+
+def test_draws_use_distinct_sizes_and_are_reproducible():
+    ident = identities.get("trace-quadratic")
+    a, b = draw(ident, 3), draw(ident, 3)
+    assert a.sizes == b.sizes and all(np.array_equal(a.values[k], b.values[k]) for k in a.values)
+    assert len(set(a.sizes.values())) == len(a.sizes), a.sizes
