@@ -73,13 +73,13 @@ def cmd_verify(args) -> int:
     idents = _resolve(args.ids)
     width = max(len(i.id) for i in idents)
     failed = 0
-    print(f"{'id':<{width}}  {'result':<6}  {'checks':>6}  {'method':<32} {'sizes':<26} max error")
+    print(f"{'id':<{width}}  {'result':<6}  {'checks':>6}  {'method':<32} {'sizes':<44} max error")
     for ident in idents:
         report = ident.verify(seed=args.seed)
         failed += not report.ok
         sizes = " | ".join(report.sizes)
         print(f"{ident.id:<{width}}  {'ok' if report.ok else 'FAILED':<6}  {len(report.rows):>6}  "
-              f"{', '.join(report.methods):<32} {sizes:<26} {report.max_rel_error:.1e}")
+              f"{', '.join(report.methods):<32} {sizes:<44} {report.max_rel_error:.1e}")
         if args.verbose or not report.ok:
             for row in report.rows if args.verbose else report.failures:
                 print(f"    {'ok ' if row.ok else 'BAD'} {row.what} — {row.method}, err {row.rel_error:.1e} {row.detail}")

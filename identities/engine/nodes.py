@@ -31,6 +31,7 @@ class Vec(MatrixExpr):
     """vec(X): stack the columns of X (order "F") or its rows (order "C") into one column."""
 
     def __new__(cls, arg, order: str = "F"):
+        order = getattr(order, "name", order)  # SymPy rebuilds nodes from args, where order is a Symbol
         if order not in ("F", "C"):
             raise ValueError(f"vec order must be 'F' (columns) or 'C' (rows), not {order!r}")
         return super().__new__(cls, sp.sympify(arg), sp.Symbol(order))
