@@ -188,3 +188,12 @@ def test_bad_vec_order_and_complex_input_are_refused():
         check_gradient(np.sum, np.ones_like, X53 + 1j)
     with pytest.raises(TypeError, match="point"):
         check_gradient(np.sum, np.ones_like)
+
+
+def test_row_gradient_for_a_column_variable_is_numerator_layout():
+    C, x = RNG.standard_normal((5, 3)), RNG.standard_normal((3, 1))
+    f = lambda C, x: 0.5 * np.sum((C @ x) ** 2)
+    assert check_gradient(f, lambda C, x: C.T @ C @ x, C, x, wrt=1)
+    assert check_gradient(f, lambda C, x: (C.T @ C @ x).ravel(), C, x, wrt=1)  # 1-D stands for the column
+    row = check_gradient(f, lambda C, x: (C.T @ C @ x).T, C, x, wrt=1)
+    assert not row.ok and "numerator layout" in row.diagnosis

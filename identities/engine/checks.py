@@ -128,11 +128,17 @@ def _order(vec: str, name: str) -> str:
 
 
 def _same_shape(got: tuple, want: tuple) -> bool:
-    """Equal shapes, or two vector shapes of one length ((n,) and (n, 1))."""
+    """Equal shapes, or a 1-D array standing for a column or row vector of the same length.
+
+    A row (1, n) for a column variable (n, 1) is *not* accepted: that is numerator layout.
+    """
     if got == want:
         return True
-    squeeze = lambda s: tuple(d for d in s if d != 1)
-    return len(squeeze(got)) <= 1 and squeeze(got) == squeeze(want)
+    if len(got) == 1 and len(want) == 2:
+        return 1 in want and got[0] == want[0] * want[1]
+    if len(want) == 1 and len(got) == 2:
+        return got == (want[0], 1)
+    return False
 
 
 def _shape_diagnosis(what: str, got: tuple, want: tuple, transposed_means: str) -> str:
