@@ -6,6 +6,7 @@ Exit codes: 0 all good, 1 a verification failed or a mutant survived, 2 bad usag
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 import sympy as sp
@@ -121,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):  # `python -m identities show … | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = _parser().parse_args(argv)
     try:
         return args.run(args)

@@ -31,7 +31,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from .directional import Evaluator
+from .directional import COMPLEX_STEP, Evaluator
 
 __all__ = ["Check", "check_gradient", "check_differential", "check_jacobian", "check_hessian", "check_vjp",
            "MAX_EVALUATIONS"]
@@ -44,6 +44,9 @@ ROUNDING_UNITS = 32.0
 LADDER_SAFETY = 16.0
 #: The ladder's relative nudge of the inputs: one single-precision unit, 2⁻²⁴.
 LADDER_NUDGE = 2.0 ** -24
+#: Rescaling of the complex step and of the direction in the rounding probe (not a power of two,
+#: so that every rounding is drawn afresh).
+GOLDEN = (1 + 5 ** 0.5) / 2
 #: Margin on the finite-difference plateau's own error estimate.
 FD_SAFETY = 10.0
 #: Independent random directions for first- and second-order checks (a bug 100× over the threshold
@@ -194,11 +197,12 @@ class _Plan:
     order: int = 1
     scalar_output: bool = False
     seed: int = 0
+    y0: np.ndarray | None = None
 
 
 def _run(plan: _Plan) -> Check:
     ev = Evaluator(plan.F, plan.args, plan.wrt)
-    y0 = ev.call(plan.args)
+    y0 = plan.y0 = ev.call(plan.args)
     if not np.all(np.isfinite(y0)):
         raise ValueError(f"{plan.name}: the function is not finite at the given point")
     if plan.scalar_output and y0.size != 1:
@@ -274,32 +278,48 @@ def _measure_by_sweep(ev: Evaluator, d: _Direction, method: str) -> None:
 
 
 def _precision_ladder(ev: Evaluator, plan: _Plan, dirs: list[_Direction], seed: int) -> str | None:
-    """Measure how much both sides move when every input is nudged by one single-precision unit.
+    """Estimate the double-precision error of both sides, and widen the allowances to match.
 
-    A computation that is stable in floating point commits errors equivalent to input changes of
-    one double-precision unit, so the movement seen here, scaled by eps₆₄/δ, estimates the error of
-    the double-precision comparison (both sides' conditioning included).  The nudge is random and
-    relative, so it works on inputs that float32 represents exactly, and it never leaves float64.
+    Two probes, pooled over directions (one direction may see little by chance):
+
+    * **conditioning** — nudge every input by one single-precision unit δ (random, relative) and
+      see how far both sides move; a floating-point computation that is stable commits errors
+      equivalent to input changes of eps₆₄, so the movement times eps₆₄/δ estimates their error;
+    * **rounding inside a sum** — repeat the complex step with the step h·φ (φ the golden ratio)
+      and the claim with the direction φV: in exact arithmetic both scale away, in floating
+      point the rounding errors are drawn afresh, so the change shows their size even when a
+      scalar result hides a large cancelling sum.
     """
     rng = np.random.default_rng([seed, 1])
     nudged = [a * (1 + LADDER_NUDGE * rng.standard_normal(a.shape)) for a in plan.args]
     ev_nudged = Evaluator(plan.F, nudged, plan.wrt)
     try:
         y = ev_nudged.call(nudged)
-        relative_drift = 0.0  # pooled over directions: one direction may see little movement by chance
+        relative = 0.0
         for d in dirs:
             m, _, broken = ev_nudged.complex_step(d.V, d.W, y)
             c, _ = plan.claim(nudged, d.W, d.V)
             if broken or not (np.isfinite(m) and np.isfinite(c)):
                 return f"precision ladder not run ({broken or 'non-finite result at the nudged point'})"
             drift = (abs(m - d.measured) + abs(c - d.claimed)) * (EPS64 / LADDER_NUDGE)
-            relative_drift = max(relative_drift, drift / _scale(d))
-        for d in dirs:
-            d.allowance = _tolerance(d, COMPLEX, ladder=relative_drift * _scale(d))
+            relative = max(relative, drift / _scale(d))
     except Exception as exc:  # the ladder is an aid: without it the verdict stands, and we say so
         return f"precision ladder not run ({type(exc).__name__}: {exc})"
     finally:
         ev.calls += ev_nudged.calls
+    try:
+        for d in dirs:
+            m_phi, _, broken = ev.complex_step(d.V, d.W, plan.y0, h=COMPLEX_STEP * GOLDEN)
+            c_phi, _ = plan.claim(plan.args, d.W, tuple(GOLDEN * v for v in d.V))
+            if broken or not (np.isfinite(m_phi) and np.isfinite(c_phi)):
+                return f"rounding probe not run ({broken or 'non-finite result'})"
+            noise = abs(m_phi - d.measured) + abs(c_phi / GOLDEN - d.claimed)
+            relative = max(relative, noise / _scale(d))
+    except Exception as exc:
+        return f"rounding probe not run ({type(exc).__name__}: {exc})"
+    finally:
+        for d in dirs:
+            d.allowance = _tolerance(d, COMPLEX, ladder=relative * _scale(d))
     return None
 
 

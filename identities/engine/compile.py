@@ -5,8 +5,6 @@ The text shown on a page and the function the checker calls are the same string,
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass
 from typing import Callable
 
@@ -16,7 +14,7 @@ import sympy as sp
 from .printing import helpers_used, numpy_code
 from .symbols import DIMS
 
-__all__ = ["Compiled", "compile_expr"]
+__all__ = ["Compiled", "compile_expr", "numeric_dimensions"]
 
 
 @dataclass(frozen=True)
@@ -32,15 +30,33 @@ class Compiled:
         return self.fn(*args)
 
 
-def _dimension_bindings(body: str, params: tuple[sp.MatrixSymbol, ...]) -> list[str]:
-    """Lines such as ``n, k = X.shape`` for every dimension the printed body uses as a number."""
-    wanted = {DIMS[name] for name in re.findall(r"\b([a-z])\b", body) if name in DIMS}
+def numeric_dimensions(expr) -> set[sp.Symbol]:
+    """Dimension symbols the expression uses as numbers (√d, I_n, 𝟏ₘ), not merely as shapes."""
+    if isinstance(expr, sp.MatrixSymbol):
+        return set()
+    if isinstance(expr, sp.Symbol):
+        return {expr} if expr.name in DIMS and expr == DIMS[expr.name] else set()
+    found: set[sp.Symbol] = set()
+    for arg in getattr(expr, "args", ()):
+        if isinstance(arg, sp.Basic):
+            found |= numeric_dimensions(arg)
+    return found
+
+
+def _dimension_bindings(expr, params: tuple[sp.MatrixSymbol, ...]) -> list[str]:
+    """Lines such as ``n, k = X.shape`` for every dimension the expression uses as a number."""
+    wanted = numeric_dimensions(expr)
+    clash = sorted(s.name for s in wanted if s.name in {p.name for p in params})
+    if clash:
+        raise ValueError(f"the symbol names {clash} are also dimensions used as numbers in {expr}; rename the symbols")
     lines = []
     for param in params:
         if not wanted:
             break
         rows, cols = param.shape
         here = [s if s in wanted else None for s in (rows, cols)]
+        if rows == cols and here[0] is not None:
+            here[1] = None
         if any(here):
             names = ", ".join(str(s) if s is not None else "_" for s in here)
             lines.append(f"{names} = {param.name}.shape")
@@ -58,7 +74,7 @@ def compile_expr(expr: sp.Expr, params: tuple[sp.MatrixSymbol, ...], name: str) 
     if helper_text:
         lines += [helper_text.rstrip("\n"), "", ""]
     lines.append(f"def {name}({', '.join(p.name for p in params)}):")
-    lines += ["    " + line for line in _dimension_bindings(body, params)]
+    lines += ["    " + line for line in _dimension_bindings(expr, params)]
     lines.append(f"    return {body}")
     source = "\n".join(lines) + "\n"
     namespace: dict[str, object] = {}

@@ -85,9 +85,9 @@ class Evaluator:
         return x / v
 
     # -- complex step ------------------------------------------------------------------------
-    def complex_step(self, V, W, y0: np.ndarray, dtype=np.complex128) -> tuple[float, float, str | None]:
+    def complex_step(self, V, W, y0: np.ndarray, dtype=np.complex128,
+                     h: float = COMPLEX_STEP) -> tuple[float, float, str | None]:
         """⟨W, Im F(X + ihV)⟩/h, the rounding scale Σ|W||Im F|/h, and why the path is broken (or None)."""
-        h = COMPLEX_STEP
         try:
             y = self.call(self.at([1j * h * v.astype(dtype) for v in V], dtype=dtype))
         except Exception as exc:  # any failure on complex input means: use the fallback, and say so

@@ -14,7 +14,7 @@ from .printing import latex, unicode
 from .record import Claim, Identity
 
 __all__ = ["Form", "forms", "statement", "definition", "function_of", "claim_function", "form_function",
-           "claim_name", "swap_kronecker", "code_listing"]
+           "claim_name", "swap_kronecker", "transpose", "code_listing"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,26 @@ def _wrapped_latex(expr) -> str:
 
 def _wrapped_unicode(expr) -> str:
     text = unicode(expr)
-    return f"({text})" if isinstance(expr, (sp.Add, sp.MatAdd)) else text
+    return f"({text})" if isinstance(expr, (sp.Add, sp.MatAdd, sp.Mul, sp.MatMul)) else text
+
+
+def transpose(expr):
+    """The transpose of *expr*, written the way a person would: (AB)ᵀ = BᵀAᵀ with the order kept,
+    a sum's transpose left as (A + B)ᵀ, (Xᵀ)ᵀ = X, X⁻¹ᵀ = X⁻ᵀ.  SymPy's own ``.T`` reorders terms."""
+    if isinstance(expr, sp.Transpose):
+        return expr.arg
+    if isinstance(expr, sp.Inverse):
+        return sp.Inverse(expr.arg.arg) if isinstance(expr.arg, sp.Transpose) else sp.Transpose(expr)
+    if isinstance(expr, sp.MatMul):
+        coeff, factors = expr.as_coeff_matrices()
+        flipped = [transpose(f) for f in reversed(factors)]
+        return sp.MatMul(*([coeff] if coeff != 1 else []), *flipped, evaluate=False) if len(flipped) > 1 or coeff != 1 \
+            else flipped[0]
+    if isinstance(expr, (sp.KroneckerProduct, sp.HadamardProduct)):
+        return expr.func(*(transpose(a) for a in expr.args))
+    if isinstance(expr, sp.Identity) or not expr.is_Matrix:
+        return expr
+    return sp.Transpose(expr)  # sums and other nodes: (A + B)ᵀ, softmax(S)ᵀ
 
 
 def swap_kronecker(expr):
@@ -86,8 +105,7 @@ def _lhs(ident: Identity, claim: Claim, order: str, transposed: bool) -> tuple[s
             return rf"\frac{{\partial L}}{{\partial {x_l}}}", f"∂L/∂{x_u}"
         return rf"\nabla_{{{x_l}}} L", f"∇_{x_u} L"
     if claim.kind == "differential":
-        inner = f_l if f_l.startswith(r"\left(") else r"\left(" + f_l + r"\right)"
-        return r"\mathrm{d}" + inner, f"d({unicode(ident.function)})"
+        return r"\mathrm{d}\left(%s\right)" % latex(ident.function), f"d({unicode(ident.function)})"
     vl, vu = _vec_name(order)
     if claim.kind == "jacobian":
         num_l, num_u = rf"\partial {vl}\left({latex(ident.function)}\right)", f"∂{vu}({unicode(ident.function)})"
@@ -107,7 +125,7 @@ def forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
     out = [house]
     if claim.kind in ("gradient", "vjp"):
         label = f"numerator layout (∂/∂{claim.wrt.name}, the transpose: {_shape_words(cols, rows)})"
-        out.append(Form(claim, label, claim.expr.T, *_lhs(ident, claim, claim.vec, True), house=False,
+        out.append(Form(claim, label, transpose(claim.expr), *_lhs(ident, claim, claim.vec, True), house=False,
                         transposed=True))
     if claim.kind in ("jacobian", "hessian"):
         other = "C" if claim.vec == "F" else "F"
@@ -119,7 +137,7 @@ def forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
             out.append(Form(claim, f"{_order_words(other)} (vec order {other!r})", swapped,
                             *_lhs(ident, claim, other, False), house=False, vec=other))
     if claim.kind == "jacobian":
-        out.append(Form(claim, "denominator layout (the transpose: rows index inputs)", claim.expr.T,
+        out.append(Form(claim, "denominator layout (the transpose: rows index inputs)", transpose(claim.expr),
                         *_lhs(ident, claim, claim.vec, True), house=False, transposed=True, vec=claim.vec))
     return tuple(out)
 

@@ -195,7 +195,8 @@ def _judge(ident: Identity, claim: Claim, description: str, mutant, seed: int) -
         if not check.ok:
             return Mutant(claim, description, mutant, "killed", check.diagnosis or "rejected", check)
     if _equal_at(ident, claim, claim.expr, mutant, draws):
-        loose = [draw(ident, dr.seed, conditions=False) for dr in draws]
+        loose = [draw(ident, dr.seed, conditions=False, avoid=prev.sizes if prev else None)
+                 for prev, dr in zip([None] + draws[:-1], draws)]
         if not ident.conditions or _equal_at(ident, claim, claim.expr, mutant, loose):
             why = "equal for all inputs (an algebraic rewrite)"
         else:

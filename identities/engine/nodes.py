@@ -74,3 +74,6 @@ class Ones(MatrixExpr):
     @property
     def shape(self):
         return (self.args[0], self.args[1])
+
+    def _eval_transpose(self):
+        return Ones(self.args[1], self.args[0])

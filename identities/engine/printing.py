@@ -31,6 +31,8 @@ def _is_cotangent(name: str) -> bool:
 def _is_inverse_transpose(expr) -> sp.Expr | None:
     """The X in X⁻ᵀ written either as (X⁻¹)ᵀ or (Xᵀ)⁻¹, else None."""
     if isinstance(expr, sp.Transpose) and isinstance(expr.arg, sp.Inverse):
+        if isinstance(expr.arg.arg, sp.Transpose):  # ((Xᵀ)⁻¹)ᵀ is X⁻¹, handled by the caller
+            return None
         return expr.arg.arg
     if isinstance(expr, sp.Inverse) and isinstance(expr.arg, sp.Transpose):
         return expr.arg.arg
@@ -65,10 +67,28 @@ class HandbookLatexPrinter(LatexPrinter):
                 out += (" + " if i else "") + text
         return out
 
+    def _print_MatMul(self, expr):
+        coeff, factors = expr.as_coeff_matrices()
+        grouped = (sp.MatAdd, sp.KroneckerProduct, sp.HadamardProduct, sp.MatMul)
+        body = " ".join(r"\left(%s\right)" % self._print(f) if isinstance(f, grouped) else self._print(f)
+                        for f in factors)
+        if coeff == 1:
+            return body
+        if coeff == -1:
+            return "- " + body
+        sign = "- " if coeff.could_extract_minus_sign() else ""
+        magnitude = -coeff if sign else coeff
+        numer, denom = magnitude.as_numer_denom()
+        if denom != 1:
+            return r"%s\frac{%s}{%s} %s" % (sign, self._print(numer), self._print(denom), body)
+        return f"{sign}{self._print(magnitude)} {body}"
+
     def _print_Transpose(self, expr):
         base = _is_inverse_transpose(expr)
         if base is not None:
             return r"%s^{-\top}" % self._wrap(base)
+        if isinstance(expr.arg, sp.Inverse) and isinstance(expr.arg.arg, sp.Transpose):
+            return r"%s^{-1}" % self._wrap(expr.arg.arg.arg)
         return r"%s^{\top}" % self._wrap(expr.arg)
 
     def _print_Inverse(self, expr):
@@ -145,6 +165,8 @@ class HandbookUnicodePrinter(StrPrinter):
         base = _is_inverse_transpose(expr)
         if base is not None:
             return self._wrap(base) + "⁻ᵀ"
+        if isinstance(expr.arg, sp.Inverse) and isinstance(expr.arg.arg, sp.Transpose):
+            return self._wrap(expr.arg.arg.arg) + "⁻¹"
         return self._wrap(expr.arg) + _SUPERSCRIPT_T
 
     def _print_Inverse(self, expr):

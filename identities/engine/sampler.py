@@ -44,11 +44,14 @@ def _dims(ident: Identity) -> list[sp.Symbol]:
     return sorted(found, key=lambda s: s.name)
 
 
-def _assign_sizes(ident: Identity, rng: np.random.Generator) -> dict[sp.Symbol, int]:
+def _assign_sizes(ident: Identity, rng: np.random.Generator, avoid: dict[str, int]) -> dict[sp.Symbol, int]:
+    """Distinct sizes, none equal to the size the same dimension had in the draw named by *avoid*."""
     dims = _dims(ident)
-    pool = list(SIZE_POOL) + list(range(SIZE_POOL[-1] + 1, SIZE_POOL[-1] + 1 + max(0, len(dims) - len(SIZE_POOL))))
-    values = [int(v) for v in rng.permutation(pool)[: len(dims)]]
-    sizes = dict(zip(dims, values))
+    pool = list(SIZE_POOL) + list(range(SIZE_POOL[-1] + 1, SIZE_POOL[-1] + 2 + len(dims)))
+    order = [int(v) for v in rng.permutation(pool)]
+    sizes: dict[sp.Symbol, int] = {}
+    for dim in dims:
+        sizes[dim] = next(v for v in order if v not in sizes.values() and v != avoid.get(dim.name))
     for v in ident.symbols:  # full column rank needs at least as many rows as columns
         if "full-column-rank" in v.conditions:
             rows, cols = v.shape
@@ -57,15 +60,17 @@ def _assign_sizes(ident: Identity, rng: np.random.Generator) -> dict[sp.Symbol, 
     return sizes
 
 
-def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: bool = True) -> Draw:
+def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: bool = True,
+         avoid: dict[str, int] | None = None) -> Draw:
     """Sample every symbol of *ident* (upstream gradients included) at one seed.
 
     ``conditions=False`` keeps only what is needed for the formulas to exist (invertibility,
     positivity) and drops structure (symmetry, definiteness, orthogonality): mutants equal only
-    under the stated structure are then told apart from those equal everywhere.
+    under the stated structure are then told apart from those equal everywhere.  ``avoid`` gives
+    sizes (by dimension name) that this draw must not repeat, so that two draws differ in every size.
     """
     rng = np.random.default_rng(seed)
-    sizes = _assign_sizes(ident, rng)
+    sizes = _assign_sizes(ident, rng, avoid or {})
     values = {}
     for v in ident.symbols:
         shape = tuple(int(sp.sympify(s).subs(sizes)) for s in v.shape)

@@ -84,7 +84,11 @@ class Report:
 
 
 def draws_for(ident: Identity, seed: int) -> list[Draw]:
-    return [draw(ident, seed + k) for k in DRAW_OFFSETS]
+    """The draws at which an identity is verified: every dimension takes a different size in each."""
+    out: list[Draw] = []
+    for k in DRAW_OFFSETS:
+        out.append(draw(ident, seed + k, avoid=out[-1].sizes if out else None))
+    return out
 
 
 def _position(ident: Identity, symbol) -> int:
@@ -188,29 +192,50 @@ def _dsym(symbol) -> sp.MatrixSymbol:
     return sp.MatrixSymbol("d" + symbol.name, *symbol.shape)
 
 
+def _is_reverse_mode(ident: Identity) -> bool:
+    """The derivation starts from dL = ⟨F̄, dF⟩ when every perturbed variable has a VJP claim."""
+    der = ident.derivation
+    return ident.upstream is not None and all(
+        any(c.kind == "vjp" and c.wrt == w for c in ident.claims) for w in der.wrt)
+
+
+#: Which claim a first-order derivation ends in, per variable, in order of preference.
+_FORWARD_PREFERENCE = ("gradient", "differential", "jacobian")
+
+
+def _target_claims(ident: Identity) -> list[Claim]:
+    """One claim per perturbed variable: the one the derivation's last line is compared with."""
+    der = ident.derivation
+    kinds = ("hessian",) if der.order == 2 else ("vjp",) if _is_reverse_mode(ident) else _FORWARD_PREFERENCE
+    chosen = []
+    for w in der.wrt:
+        for kind in kinds:
+            claim = next((c for c in ident.claims if c.wrt == w and c.kind == kind), None)
+            if claim is not None:
+                chosen.append(claim)
+                break
+        else:
+            raise ValueError(f"{ident.id}: the derivation perturbs {w} but no claim of kind {'/'.join(kinds)} "
+                             "is taken with respect to it")
+    return chosen
+
+
 def _pairing(ident: Identity) -> sp.Expr:
     """What the last derivation line must equal: the stored derivatives applied to the perturbations."""
-    der = ident.derivation
     terms = []
-    for c in ident.claims:
-        if c.wrt not in der.wrt:
-            continue
+    for c in _target_claims(ident):
         dX = _dsym(c.wrt)
-        if der.order == 1 and c.kind in ("gradient", "vjp"):
+        if c.kind in ("gradient", "vjp"):
             terms.append(sp.Trace(c.expr.T * dX))
-        elif der.order == 1 and c.kind == "differential":
+        elif c.kind == "differential":
             terms.append(c.expr)
-        elif der.order == 1 and c.kind == "jacobian":
+        elif c.kind == "jacobian":
             terms.append(c.expr * Vec(dX, c.vec))
-        elif der.order == 2 and c.kind == "hessian":
-            terms.append((Vec(dX, c.vec).T * c.expr * Vec(dX, c.vec)))
-    kinds = {c.kind for c in ident.claims if c.wrt in der.wrt}
-    if not terms:
-        raise ValueError(f"{ident.id}: the derivation perturbs {der.wrt} but no claim of order {der.order} "
-                         "is taken with respect to them")
-    if len(kinds) > 1 and der.order == 1 and {"jacobian"} & kinds:
-        terms = [t for t in terms if t.shape == terms[-1].shape]
-    return terms[0] if len(terms) == 1 else sp.Add(*terms) if not terms[0].is_Matrix else sp.MatAdd(*terms)
+        else:
+            terms.append(Vec(dX, c.vec).T * c.expr * Vec(dX, c.vec))
+    if len(terms) == 1:
+        return terms[0]
+    return sp.MatAdd(*terms) if terms[0].is_Matrix else sp.Add(*terms)
 
 
 def _step_params(ident: Identity) -> tuple:
@@ -249,7 +274,7 @@ def _verify_derivation(ident: Identity, dr: Draw, seed: int) -> list[Row]:
     n = len(ident.parameters)
     positions = tuple(_position(ident, w) for w in der.wrt)
     if der.order == 1:
-        if ident.upstream is not None and all(c.kind == "vjp" for c in ident.claims if c.wrt in der.wrt):
+        if _is_reverse_mode(ident):
             start = lambda *a: np.sum(a[n] * F(*a[:n]))
         else:
             start = lambda *a: F(*a[:n])

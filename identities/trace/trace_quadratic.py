@@ -30,7 +30,7 @@ IDENTITY = identity(
         step(add(Trace(mul(X.T, A.T, dX)), Trace(mul(X.T, A, dX))), "tr(Mᵀ) = tr(M) on the first term"),
         step(Trace(mul(X.T, add(A.T, A), dX)), "linearity: collect the two terms"),
     ),
-    see_also=(),
-    sources=("Matrix Cookbook (2012), eq. 107", "the lesson, worked example 1"),
+    see_also=("frobenius-norm-squared", "quadratic-form"),
+    sources=("Matrix Cookbook (2012), eq. 108", "the lesson, worked example 1"),
     aliases=("quadratic trace", "trace XtAX"),
 )
