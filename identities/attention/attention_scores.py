@@ -38,6 +38,8 @@ IDENTITY = identity(
     ],
     function=mul(1 / root_d, Q, K.T),
     claims=[
+        differential_of(Q, mul(1 / root_d, dQ, K.T)),
+        differential_of(K, mul(1 / root_d, Q, dK.T)),
         vjp(Q, mul(1 / root_d, Sbar, K)),
         vjp(K, mul(1 / root_d, Sbar.T, Q)),
     ],

@@ -105,7 +105,9 @@ def _lhs(ident: Identity, claim: Claim, order: str, transposed: bool) -> tuple[s
             return rf"\frac{{\partial L}}{{\partial {x_l}}}", f"∂L/∂{x_u}"
         return rf"\nabla_{{{x_l}}} L", f"∇_{x_u} L"
     if claim.kind == "differential":
-        return r"\mathrm{d}\left(%s\right)" % latex(ident.function), f"d({unicode(ident.function)})"
+        several = sum(v.role == "variable" for v in ident.symbols) > 1  # then say which one moves
+        sub_l, sub_u = (r"_{%s}" % x_l, f"_{x_u}") if several else ("", "")
+        return r"\mathrm{d}%s\left(%s\right)" % (sub_l, latex(ident.function)), f"d{sub_u}({unicode(ident.function)})"
     vl, vu = _vec_name(order)
     if claim.kind == "jacobian":
         num_l, num_u = rf"\partial {vl}\left({latex(ident.function)}\right)", f"∂{vu}({unicode(ident.function)})"
