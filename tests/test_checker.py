@@ -104,7 +104,7 @@ def test_non_analytic_complex_path_is_caught_by_the_cross_check():
     f = lambda X: np.vdot(X, X)
     good = check_gradient(f, lambda X: 2 * X, X53)
     bad = check_gradient(f, lambda X: 2 * X * (1 + 1e-6), X53)
-    assert good.ok and good.method == CENTRAL and any("not analytic" in n for n in good.notes), good
+    assert good.ok and good.method == CENTRAL and any("not complex-analytic" in n for n in good.notes), good
     assert not bad.ok
 
 
@@ -179,6 +179,11 @@ def test_non_scalar_function_is_refused_for_a_gradient():
 def test_bad_wrt_is_refused(kwargs, error):
     with pytest.raises(error, match="wrt"):
         check_gradient(quad, lambda A, X: (A + A.T) @ X, A5, X53, **kwargs)
+
+
+def test_empty_variable_is_refused():
+    with pytest.raises(ValueError, match="empty"):
+        check_gradient(lambda x: np.sum(x ** 2), lambda x: 2 * x, np.zeros((0, 3)))
 
 
 def test_bad_vec_order_and_complex_input_are_refused():

@@ -87,14 +87,14 @@ def construct(rng: np.random.Generator, shape: tuple[int, int], names: tuple[str
             Q = _orthogonal(rng, rows)
             signs = rng.choice([-1.0, 1.0], size=rows)
             signs[:2] = (1.0, -1.0) if rows > 1 else signs[:2]  # indefinite, so not accidentally SPD
-            if "positive-determinant" in names and np.prod(signs) < 0:
+            if "positive-determinant" in names and np.prod(signs) < 0:  # signs of the eigenvalues
                 signs[-1] *= -1 if rows > 2 else 1
             return (Q * (signs * _singular_values(rng, rows, kappa))) @ Q.T
         G = rng.standard_normal((rows, cols))
         return (G + G.T) / 2
     if names & {"invertible", "positive-determinant", "full-column-rank"}:
         X = _with_singular_values(rng, rows, cols, kappa)
-        if "positive-determinant" in names and np.linalg.det(X) < 0:
+        if "positive-determinant" in names and np.linalg.slogdet(X)[0] < 0:  # det itself underflows for large n
             X[:, 0] = -X[:, 0]  # flipping one column changes the sign of det, not the singular values
         if "positive" in names:
             raise ValueError("'positive' cannot be combined with a conditioning constraint")
