@@ -22,7 +22,8 @@ C, B = matrix("C", "p", "n"), matrix("B", "p", "k")
     (Trace(mul(A, d(X), X.T)), r"\operatorname{tr}\left(A \mathrm{d}X X^{\top}\right)", "tr(A dX Xᵀ)"),
     (KroneckerProduct(X.T, A), r"X^{\top} \otimes A", "Xᵀ ⊗ A"),
     (Vec(X, "C"), r"\operatorname{vec}_{r}\left(X\right)", "vecᵣ(X)"),
-    (-log(Determinant(Y)), r"- \log{\left(\det\left(Y\right) \right)}", "−log det(Y)"),
+    (-log(Determinant(Y)), r"- \log \det Y", "−log det Y"),
+    (log(Determinant(mul(A, Y))), r"\log \det\left(A Y\right)", "log det(AY)"),
 ])
 def test_latex_and_unicode(expr, tex, text):
     assert latex(expr) == tex

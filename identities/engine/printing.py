@@ -101,7 +101,14 @@ class HandbookLatexPrinter(LatexPrinter):
         return r"\operatorname{tr}\left(%s\right)" % self._print(expr.arg)
 
     def _print_Determinant(self, expr):
+        if isinstance(expr.arg, sp.MatrixSymbol):
+            return r"\det %s" % self._print(expr.arg)
         return r"\det\left(%s\right)" % self._print(expr.arg)
+
+    def _print_log(self, expr, exp=None):
+        if isinstance(expr.args[0], sp.Determinant):
+            return r"\log %s" % self._print(expr.args[0])
+        return r"\log\left(%s\right)" % self._print(expr.args[0])
 
     def _print_Identity(self, expr):
         return r"I_{%s}" % self._print(expr.rows)
@@ -179,6 +186,8 @@ class HandbookUnicodePrinter(StrPrinter):
         return f"tr({self._print(expr.arg)})"
 
     def _print_Determinant(self, expr):
+        if isinstance(expr.arg, sp.MatrixSymbol):
+            return f"det {self._print(expr.arg)}"
         return f"det({self._print(expr.arg)})"
 
     def _print_log(self, expr):
