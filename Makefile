@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+KATEX := docs/_katex/node_modules/katex/dist/katex.min.js
+HTML := docs/_build/html
+PORT ?= 8000
 
-.PHONY: verify test clean
+.PHONY: verify test docs docs-assets serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,13 +15,29 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test,docs]'
 	touch $(STAMP)
 
+## docs-assets: KaTeX (JavaScript for the build-time prerender, CSS and fonts for the pages) from npm
+docs-assets: $(KATEX)
+$(KATEX): docs/_katex/package.json docs/_katex/package-lock.json
+	cd docs/_katex && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## docs: build the handbook (warnings are errors, every reference must resolve) and print where it is
+docs: $(STAMP) $(KATEX)
+	$(VENV)/bin/sphinx-build -b html -W --keep-going -n -q docs $(HTML)
+	@echo "$(abspath $(HTML))/index.html"
+
+## serve: build the handbook, then serve it on http://localhost:$(PORT)/
+serve: docs
+	@echo "serving $(abspath $(HTML)) on http://localhost:$(PORT)/ (Ctrl-C stops)"
+	$(PY) -m http.server --bind 127.0.0.1 --directory $(HTML) $(PORT)
+
 ## verify: check every identity of the catalog and print the table
 verify: $(STAMP)
 	$(PY) -m identities verify
 
-## test: run every test (engine, catalog, mutants, doctests)
-test: $(STAMP)
+## test: run every test (engine, catalog, mutants, doctests, guide code, docs build, intersphinx, browser)
+test: $(STAMP) $(KATEX)
 	$(PY) -m pytest
 
 clean:
-	rm -rf $(VENV) docs/_build
+	rm -rf $(VENV) docs/_build docs/_katex/node_modules

@@ -81,8 +81,8 @@ MIXED_REAL = "mixed-central-richardson"
 class Check:
     """The verdict of one check.
 
-    ``rel_error`` and ``tolerance`` are the largest, over directions, of |measured − claimed| and of
-    the allowance, both divided by the rounding scale s of the claimed inner product.
+    ``rel_error`` and ``tolerance`` are the largest, over directions, of ``|measured − claimed|`` and
+    of the allowance, both divided by the rounding scale s of the claimed inner product.
     """
 
     ok: bool

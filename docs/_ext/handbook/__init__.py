@@ -1,0 +1,37 @@
+"""The handbook's Sphinx extension: identities as a domain, pages generated from the registry.
+
+Modules, one job each:
+
+- ``domain``       the ``identity`` domain: directive, role, index, objects for search and ``objects.inv``
+- ``render``       the sections of one identity's page
+- ``pages``        pages without source files: ``id/<id>`` and ``family/<name>``
+- ``catalog``      family tables, the catalog overview, the common-mistakes page
+- ``conventions``  layout-convention tables from the catalog
+- ``records``      verification and mutation reports, computed once per build
+- ``katex_offline`` math typeset at build time, with local CSS and fonts
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import catalog, conventions, katex_offline, pages
+from .domain import IdentityDomain, IdentityRole
+
+#: Bump when the extension changes what it renders, so Sphinx re-reads every page.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("identity_pages", True, "env", bool)  # a page per identity and family
+    app.add_domain(IdentityDomain)
+    app.add_role("identity", IdentityRole())
+    app.add_directive("identity-family", catalog.FamilyDirective)
+    app.add_directive("identity-catalog", catalog.CatalogDirective)
+    app.add_directive("identity-families", catalog.FamilyListDirective)
+    app.add_directive("common-mistakes", catalog.MistakesDirective)
+    app.add_directive("layout-table", conventions.LayoutTableDirective)
+    app.connect("builder-inited", pages.add_virtual_docs)
+    app.connect("source-read", pages.fill_virtual_doc)
+    app.setup_extension("handbook.katex_offline")
+    return {"version": "1", "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,182 @@
+"""Layout-convention tables generated from the catalog: every formula cell is a verified form.
+
+``{layout-table} situations``  what is stored for each kind of map (the lesson's first table)
+``{layout-table} objects``     object, shape and meaning (the lesson's second table)
+``{layout-table} layouts``     numerator against denominator layout, in the style of Wikipedia's table
+``{layout-table} vec-order``   column- against row-stacking vec, with the NumPy ``order=`` to use
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+import identities
+from identities.engine.forms import forms
+from identities.engine.printing import latex
+
+from .blocks import identity_ref, imath, literal, para, strong, table
+from .catalog import note_catalog
+from .render import expr_shape, shape_latex, wrapped_latex
+
+logger = logging.getLogger(__name__)
+
+
+def kind_of(shape) -> str:
+    rows, cols = shape
+    if rows == 1 and cols == 1:
+        return "scalar"
+    return "vector" if cols == 1 else "matrix"
+
+
+def space(shape) -> str:
+    kind = kind_of(shape)
+    if kind == "scalar":
+        return r"\mathbb{R}"
+    if kind == "vector":
+        return rf"\mathbb{{R}}^{{{latex(shape[0])}}}"
+    return rf"\mathbb{{R}}^{{{shape_latex(shape)}}}"
+
+
+def dsym(symbol) -> sp.MatrixSymbol:
+    return sp.MatrixSymbol("d" + symbol.name, *symbol.shape)
+
+
+def defining(ident, claim) -> str:
+    """The identity that defines the stored object, written with this claim's own expression."""
+    out, dX = ident.output, dsym(claim.wrt)
+    if claim.kind == "gradient":
+        if kind_of(claim.wrt.shape) == "vector":
+            return rf"\mathrm{{d}}{out} = {latex(sp.MatMul(claim.expr.T, dX))}"
+        return rf"\mathrm{{d}}{out} = {latex(sp.Trace(claim.expr.T * dX))}"
+    if claim.kind == "jacobian":
+        vec = r"\operatorname{vec}" if claim.vec == "F" else r"\operatorname{vec}_{r}"
+        if kind_of(claim.wrt.shape) == "vector" and kind_of(expr_shape(ident.function)) != "matrix":
+            return rf"\mathrm{{d}}{out} = {wrapped_latex(claim.expr)}\, {latex(dX)}"
+        return rf"{vec}(\mathrm{{d}}{out}) = {wrapped_latex(claim.expr)}\, {vec}({latex(dX)})"
+    if claim.kind == "hessian":
+        vec = r"\operatorname{vec}" if claim.vec == "F" else r"\operatorname{vec}_{r}"
+        v = rf"{vec}({latex(dX)})"
+        return rf"\mathrm{{d}}^{{2}}{out} = {v}^{{\top}} {wrapped_latex(claim.expr)}\, {v}"
+    if claim.kind == "vjp":
+        return (rf"\langle {latex(ident.upstream)}, \mathrm{{d}}{out} \rangle = "
+                rf"{latex(sp.Trace(claim.expr.T * dX))}")
+    return forms(ident, claim)[0].latex
+
+
+def object_name(ident, claim) -> str:
+    """The stored object named with the example's own letters (f or F, X, L), not its whole formula."""
+    out, x = ident.output, latex(claim.wrt)
+    vec = r"\operatorname{vec}" if claim.vec == "F" else r"\operatorname{vec}_{r}"
+    return {
+        "gradient": rf"\nabla_{{{x}}} {out}",
+        "vjp": rf"\nabla_{{{x}}} L",
+        "differential": rf"\mathrm{{D}}{out}({x})[\mathrm{{d}}{x}]",
+        "jacobian": rf"\frac{{\partial {vec}({out})}}{{\partial {vec}({x})}}",
+        "hessian": rf"H = \frac{{\partial^{{2}} {out}}}{{\partial {vec}({x})\, \partial {vec}({x})^{{\top}}}}",
+    }[claim.kind]
+
+
+def claims():
+    for ident in identities.all_identities():
+        for claim in ident.claims:
+            yield ident, claim
+
+
+SITUATIONS = [
+    # (function kind, input kind, claim kinds, words, storage)
+    ("scalar", "vector", ("gradient",), "scalar output, vector input", "gradient (a column)"),
+    ("scalar", "matrix", ("gradient",), "scalar output, matrix input", "gradient, in the shape of the input"),
+    ("vector", "vector", ("jacobian",), "vector output, vector input", "Jacobian, rows are outputs"),
+    ("matrix", "matrix", ("jacobian", "differential", "vjp"), "matrix output, matrix input",
+     "Jacobian of vec F with respect to vec X (or the map itself)"),
+]
+
+
+class LayoutTableDirective(SphinxDirective):
+    required_arguments = 1
+
+    def run(self):
+        note_catalog(self, identities.all_identities())
+        which = self.arguments[0]
+        builders = {"situations": self.situations, "objects": self.objects, "layouts": self.layouts,
+                    "vec-order": self.vec_order}
+        if which not in builders:
+            logger.warning("unknown layout table %r; known: %s", which, ", ".join(builders),
+                           location=self.get_location())
+            return []
+        return builders[which]()
+
+    def _example(self, ident):
+        return [identity_ref(ident.id, self.env.docname, show_id=True)]
+
+    def situations(self):
+        rows = []
+        for f_kind, x_kind, kinds, words, storage in SITUATIONS:
+            found = next(((i, c) for i, c in claims() if c.kind in kinds and kind_of(expr_shape(i.function)) == f_kind
+                          and kind_of(c.wrt.shape) == x_kind), None)
+            if found is None:
+                rows.append([words, "—", storage, "—", "no identity of this kind in the catalog yet"])
+                continue
+            ident, claim = found
+            mapping = imath(rf"{ident.output}: {space(claim.wrt.shape)} \to {space(expr_shape(ident.function))}")
+            house = forms(ident, claim)[0]
+            rows.append([words, mapping, [storage, ": ", imath(shape_latex(expr_shape(house.expr)))],
+                         imath(defining(ident, claim)), self._example(ident)])
+        return [table(["situation", "map (example's shapes)", "stored as", "defining identity", "example"], rows,
+                      classes=["conventions"], widths=[2, 2, 3, 5, 2])]
+
+    def objects(self):
+        rows, seen = [], set()
+        for ident, claim in claims():
+            key = (claim.kind, kind_of(claim.wrt.shape))
+            if key in seen:
+                continue
+            seen.add(key)
+            house = forms(ident, claim)[0]
+            rows.append([imath(object_name(ident, claim)), imath(shape_latex(expr_shape(house.expr))),
+                         imath(defining(ident, claim)), self._example(ident)])
+        return [table(["object", "shape", "meaning", "example"], rows, classes=["conventions"], widths=[3, 2, 6, 2])]
+
+    def layouts(self):
+        rows = []
+        for ident, claim in claims():
+            if claim.kind not in ("gradient", "vjp", "jacobian"):
+                continue
+            fs = forms(ident, claim)
+            numerator = next((f for f in fs if (f.transposed if claim.kind != "jacobian" else f.house)), None)
+            denominator = next((f for f in fs if (f.house if claim.kind != "jacobian" else f.transposed)), None)
+            if numerator is None or denominator is None:
+                continue
+            rows.append([self._example(ident), imath(numerator.latex), imath(denominator.latex),
+                         "denominator" if claim.kind != "jacobian" else "numerator"])
+        intro = para("Each row is one result of the catalog written both ways; the ",
+                     strong("house"), " column says which one this handbook stores. Both were checked "
+                     "numerically when this page was built.")
+        return [intro, table(["identity", "numerator layout", "denominator layout", "house"], rows,
+                             classes=["conventions"], widths=[2, 5, 5, 1])]
+
+    def vec_order(self):
+        numpy_rows = [
+            ["column stacking", imath(r"\operatorname{vec}(X)"), literal('X.reshape(-1, order="F")'),
+             "mathematics, MATLAB, Julia, R, Fortran; this handbook's house order"],
+            ["row stacking", imath(r"\operatorname{vec}_{r}(X)"), literal('X.reshape(-1)  # order="C"'),
+             "NumPy's default, PyTorch"],
+        ]
+        out = [table(["order", "written", "NumPy", "used by"], numpy_rows, classes=["conventions"],
+                     widths=[2, 2, 3, 4])]
+        rows = []
+        for ident, claim in claims():
+            if claim.kind not in ("jacobian", "hessian"):
+                continue
+            by_order = {f.vec: f for f in forms(ident, claim) if not f.transposed}
+            if "F" in by_order and "C" in by_order:
+                rows.append([self._example(ident), imath(by_order["F"].latex), imath(by_order["C"].latex)])
+        if rows:
+            out.append(para("Every result of the catalog in which vec appears, in both orders "
+                            "(each verified with the matching ", literal("order="), "):"))
+            out.append(table(["identity", 'column stacking (order="F")', 'row stacking (order="C")'], rows,
+                             classes=["conventions"], widths=[2, 5, 5]))
+        return out

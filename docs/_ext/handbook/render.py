@@ -1,0 +1,298 @@
+"""One identity as a page: every section printed from the registry record, nothing typed twice."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import sympy as sp
+from docutils import nodes
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
+from sphinx.util import logging
+
+import identities
+from identities.engine.conditions import CONDITIONS
+from identities.engine.forms import code_listing, definition, forms
+from identities.engine.printing import latex
+
+from . import records
+from .pages import family_docname, family_heading
+from .blocks import (bullets, code, dmath, doc_ref, emphasis, identity_ref, imath, literal, para, section, strong,
+                     table, admonition)
+
+logger = logging.getLogger(__name__)
+
+KIND_WORDS = {"gradient": "gradient", "differential": "differential (JVP)", "jacobian": "Jacobian",
+              "hessian": "Hessian", "vjp": "vector-Jacobian product (VJP)"}
+VEC_WORDS = {"F": "column stacking", "C": "row stacking"}
+ROLE_WORDS = {"variable": "variable", "constant": "constant", "upstream": "upstream gradient"}
+
+
+def shape_latex(shape) -> str:
+    rows, cols = shape
+    return rf"{latex(rows)} \times {latex(cols)}"
+
+
+def expr_shape(expr) -> tuple:
+    return expr.shape if getattr(expr, "is_Matrix", False) else (1, 1)
+
+
+def wrapped_latex(expr) -> str:
+    """LaTeX of a factor that will stand next to another: sums and Kronecker products in parentheses."""
+    text = latex(expr)
+    if isinstance(expr, (sp.MatAdd, sp.Add, sp.KroneckerProduct)):
+        return rf"\left({text}\right)"
+    if isinstance(expr, sp.MatMul) and any(isinstance(a, sp.KroneckerProduct) for a in expr.args):
+        return rf"\left({text}\right)"
+    return text
+
+
+def condition_words(name: str, condition: str) -> str:
+    c = CONDITIONS[condition]
+    return f"{name} {c.words} ({c.symbol.format(name)})"
+
+
+def conditions_sentence(ident) -> str:
+    if not ident.conditions:
+        return "none: it holds for every input of the stated shapes"
+    return "; ".join(condition_words(n, c) for n, c in ident.conditions)
+
+
+def identity_page(ident, env, location, document) -> list[nodes.Node]:
+    """The sections of an identity's page, in reading order."""
+    docname = env.docname
+    sid = lambda name: f"{ident.id}-{name}"  # noqa: E731 - stable section anchors
+    parts = [
+        *lead_and_rest(prose(ident.doc, document), aliases_line(ident)),
+        section(sid("statement"), "Statement", *statement(ident, docname)),
+        section(sid("shapes"), "Symbols and shapes", shapes_table(ident)),
+        section(sid("conditions"), "Conditions", conditions_block(ident)),
+        section(sid("layouts"), "The result in every layout", *layouts(ident, docname)),
+        _optional(sid("modes"), "Forward and reverse mode", modes(ident, docname)),
+        _optional(sid("derivation"), "Derivation, checked step by step", derivation(ident, docname)),
+        section(sid("code"), "NumPy code",
+                para("The functions below are printed from the same expressions as the formulas above; "
+                     "they are the exact code the checker runs."),
+                code(code_listing(ident))),
+        _optional(sid("related"), "Related identities", related(ident, env)),
+        _optional(sid("sources"), "Sources", [bullets(ident.sources)] if ident.sources else []),
+        section(sid("cite"), "Cite this", cite(ident, env)),
+        section(sid("verification"), "Verification record", *verification(ident, location)),
+    ]
+    return [p for p in parts if p is not None]
+
+
+def _optional(anchor: str, title: str, children: list[nodes.Node]):
+    return section(anchor, title, *children) if children else None
+
+
+# -- prose ---------------------------------------------------------------------------------------------
+
+ABSOLUTE_VALUE = re.compile(r"(?<![|`\\])\|(?=\S)([^|`\n]+?)(?<=\S)\|(?![|_])")
+
+
+def escape_absolute_values(text: str) -> str:
+    """Docstrings write |det X| for an absolute value; reST would read it as a substitution reference."""
+    return ABSOLUTE_VALUE.sub(r"\\|\1\\|", text)
+
+
+def prose(doc: str, document) -> list[nodes.Node]:
+    """The module docstring, parsed as reStructuredText (its doctest becomes a doctest block)."""
+    text = escape_absolute_values(inspect.cleandoc(doc))
+    if not text:
+        return []
+    sub = new_document(document["source"], document.settings)
+    Parser().parse(text, sub)
+    children = list(sub.children)
+    if children and isinstance(children[0], nodes.paragraph):
+        children[0]["classes"].append("lead")
+    return children
+
+
+def lead_and_rest(parts: list[nodes.Node], line) -> list[nodes.Node]:
+    """The aliases line right after the lead paragraph."""
+    return [*parts[:1], line, *parts[1:]] if line is not None else parts
+
+
+def aliases_line(ident):
+    if not ident.aliases:
+        return None
+    words = []
+    for k, alias in enumerate(ident.aliases):
+        words += [", " if k else "", emphasis(alias)]
+    return para(strong("Also known as: "), *words, ". ", strong("Id: "), literal(ident.id), ".",
+                classes=["identity-aliases"])
+
+
+# -- statement, shapes, conditions ---------------------------------------------------------------------
+
+def statement(ident, docname: str) -> list[nodes.Node]:
+    out = [dmath(definition(ident)[0], docname)]
+    out += [dmath(form.latex, docname) for c in ident.claims for form in forms(ident, c)[:1]]
+    out.append(para(strong("Conditions: "), conditions_sentence(ident), "."))
+    return out
+
+
+def shapes_table(ident) -> nodes.table:
+    rows = []
+    for v in ident.symbols:
+        rows.append([imath(latex(v.symbol)), imath(shape_latex(v.shape)), ROLE_WORDS[v.role], v.description,
+                     ", ".join(CONDITIONS[c].words for c in v.conditions) or "—"])
+    rows.append([imath(ident.output), imath(shape_latex(expr_shape(ident.function))), "output",
+                 "the function" + (" (a scalar)" if ident.is_scalar else ""), "—"])
+    return table(["symbol", "shape", "role", "meaning", "conditions"], rows, classes=["shapes"])
+
+
+def conditions_block(ident) -> nodes.Node:
+    if not ident.conditions:
+        return para("None: the identity holds for every input of the stated shapes. The checker draws dense, "
+                    "non-symmetric matrices of several sizes, so a transposed formula cannot pass by luck.")
+    items = [[imath(latex(ident.var(n).symbol)), f" is {CONDITIONS[c].words} ({CONDITIONS[c].symbol.format(n)})."]
+             for n, c in ident.conditions]
+    return bullets(items)
+
+
+# -- layouts and modes ---------------------------------------------------------------------------------
+
+def layouts(ident, docname: str) -> list[nodes.Node]:
+    """Every generated form of every claim, the house form first; each one is verified on its own."""
+    out = []
+    for claim in ident.claims:
+        rows = []
+        for form in forms(ident, claim):
+            label = [strong("house: "), form.label] if form.house else form.label
+            extra = []
+            if claim.kind in ("jacobian", "hessian"):
+                extra = [" — NumPy: ", literal(f'X.reshape(-1, order="{form.vec}")')]
+            rows.append([[label, *extra], dmath(form.latex, docname), imath(shape_latex(expr_shape(form.expr)))])
+        out.append(para(strong(f"{_cap(KIND_WORDS[claim.kind])} with respect to "), imath(latex(claim.wrt))))
+        out.append(table(["layout", "formula", "shape"], rows, classes=["layouts"], widths=[3, 6, 1]))
+    return out
+
+
+def modes(ident, docname: str) -> list[nodes.Node]:
+    """The same linear map used forward (JVP) and backward (VJP), printed from the stored claims."""
+    rows = []
+    for claim in ident.claims:
+        dX = sp.MatrixSymbol("d" + claim.wrt.name, *claim.wrt.shape)
+        if claim.kind == "gradient":
+            rows.append(["forward (JVP)", dmath(rf"\mathrm{{d}}{ident.output} = {latex(sp.Trace(claim.expr.T * dX))}",
+                                                docname)])
+        elif claim.kind == "differential":
+            rows.append(["forward (JVP)", dmath(forms(ident, claim)[0].latex, docname)])
+        elif claim.kind == "vjp":
+            rows.append(["reverse (VJP)", dmath(forms(ident, claim)[0].latex, docname)])
+        elif claim.kind == "jacobian":
+            vec = r"\operatorname{vec}" if claim.vec == "F" else r"\operatorname{vec}_{r}"
+            rows.append(["forward (JVP)", dmath(rf"{vec}(\mathrm{{d}}{ident.output}) = "
+                                                rf"{wrapped_latex(claim.expr)}\, {vec}({latex(dX)})", docname)])
+    if not rows:
+        return []
+    note = para("A JVP pushes a perturbation forward; a VJP pulls an upstream gradient back. "
+                "Both apply the one linear map stored above.")
+    return [note, table(["mode", "formula"], rows, classes=["modes"], widths=[1, 5])]
+
+
+# -- derivation ----------------------------------------------------------------------------------------
+
+def derivation(ident, docname: str) -> list[nodes.Node]:
+    der = ident.derivation
+    if der is None:
+        return []
+    if der.order == 2:
+        lhs = rf"\mathrm{{d}}^{{2}}{ident.output}"
+    elif ident.upstream is not None and all(c.kind == "vjp" for c in ident.claims if c.wrt in der.wrt):
+        lhs = rf"\mathrm{{d}}L = \langle {latex(ident.upstream)}, \mathrm{{d}}{ident.output} \rangle"
+    else:
+        lhs = rf"\mathrm{{d}}{ident.output}"
+    rows = []
+    for k, step in enumerate(der.steps, 1):
+        head = lhs if k == 1 else ""
+        body = latex(step.expr)
+        reason = step.reason + (f" (compared after vec, {VEC_WORDS[step.vec]})" if step.vec else "")
+        rows.append([str(k), dmath(f"{head} = {body}" if head else f"= {body}", docname), reason])
+    perturbed = ", ".join(latex(sp.MatrixSymbol("d" + w.name, *w.shape)) for w in der.wrt)
+    intro = para("Each line is an expression of the catalog, checked numerically: line 1 against the "
+                 "directional derivative along ", imath(perturbed), ", each later line against the one before "
+                 "it, and the last line against the stored result. A typo in any line fails the build.")
+    return [intro, table(["#", "line", "because"], rows, classes=["derivation"], widths=[1, 7, 4])]
+
+
+# -- links, sources, citation --------------------------------------------------------------------------
+
+def related(ident, env) -> list[nodes.Node]:
+    docname = env.docname
+    items = [[identity_ref(other, docname), " (", literal(other), ")"] for other in ident.see_also]
+    if env.config.identity_pages:
+        items.append(["Family: ", doc_ref(family_docname(ident.family), family_heading(ident.family), docname)])
+    return [bullets(items)]
+
+
+def permalink(ident, env) -> str:
+    base = (env.config.html_baseurl or "").rstrip("/")
+    path = f"id/{ident.id}.html"
+    return f"{base}/{path}" if base else path
+
+
+def cite(ident, env) -> nodes.Node:
+    link = permalink(ident, env)
+    version = identities.__version__
+    text = (f"{env.config.project}, identity “{ident.title}” (id {ident.id}), version {version}, {link}")
+    fields = nodes.field_list()
+    for name, value in (("Permalink", literal(link)), ("Id", literal(ident.id)), ("Version", version),
+                        ("Reference", text)):
+        field = nodes.field()
+        field += nodes.field_name(name, name)
+        body = nodes.field_body()
+        body += para(value)
+        field += body
+        fields += field
+    return fields
+
+
+# -- verification --------------------------------------------------------------------------------------
+
+def verification(ident, location) -> list[nodes.Node]:
+    report, error = records.verification(ident.id)
+    out: list[nodes.Node] = []
+    if error is not None:
+        logger.warning("identity %s: verification raised %s: %s", ident.id, type(error).__name__, error,
+                       location=location)
+        return [admonition("warning", para(f"Verification raised {type(error).__name__}: {error}"))]
+    if not report.ok:
+        for row in report.failures:
+            logger.warning("identity %s: check failed: %s %s", ident.id, row.what, row.detail, location=location)
+    sizes = "; ".join(report.sizes)
+    out.append(para(strong("Result: "), f"{sum(r.ok for r in report.rows)} of {len(report.rows)} checks passed "
+                    f"at seed {report.seed} (methods: {', '.join(report.methods) or 'algebra'}; sizes {sizes}); "
+                    f"largest relative error of a positive check {report.max_rel_error:.1e}."))
+    rows = [[r.what, r.method, r.sizes, f"{r.rel_error:.1e}", f"{r.tolerance:.1e}", "ok" if r.ok else "FAILED"]
+            for r in report.rows]
+    out.append(table(["check", "method", "sizes", "rel. error", "tolerance", "result"], rows,
+                     classes=["verification"], widths=[6, 3, 3, 2, 2, 1]))
+    out += mutants(ident, location)
+    return out
+
+
+def mutants(ident, location) -> list[nodes.Node]:
+    report, error = records.mutation(ident.id)
+    if error is not None:
+        logger.warning("identity %s: mutation testing raised %s: %s", ident.id, type(error).__name__, error,
+                       location=location)
+        return [admonition("warning", para(f"Mutation testing raised {type(error).__name__}: {error}"))]
+    for m in report.survivors:
+        logger.warning("identity %s: the wrong answer %r (%s) passed the checker", ident.id, m.description,
+                       m.claim.kind, location=location)
+    out = [para(strong("Classic wrong answers: "),
+                f"{len(report.killed)} rejected, {len(report.equivalent)} equivalent under the conditions, "
+                f"{len(report.survivors)} undetected.")]
+    rows = [[m.description, imath(latex(m.expr)), m.status, records.plain_reason(m.reason)] for m in report.mutants]
+    if rows:
+        out.append(table(["mistake", "wrong formula", "verdict", "what the checker says"], rows,
+                         classes=["mutants"], widths=[3, 4, 1, 5]))
+    return out
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,142 @@
+"""The built handbook in headless Chromium, served on localhost with every other request cut off."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+import identities
+
+from docs_site import site_or_fail
+
+CHROMIUM = Path("/usr/bin/chromium")
+HOW_TO_ENABLE = ("install Debian's Chromium to run it: `apt-get install -y chromium` (.ci/run does this where "
+                 "it can), and the test extra (`pip install -e '.[test]'`, which brings Playwright)")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-features=Translate,MediaRouter"]
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site():
+    """The built site on a free localhost port."""
+    root = site_or_fail()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: {HOW_TO_ENABLE}")
+    sync_api = pytest.importorskip("playwright.sync_api", reason=f"Playwright is not installed: {HOW_TO_ENABLE}")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Tab:
+    """A page with the network cut to localhost, recording console errors and refused requests."""
+
+    def __init__(self, browser, base: str, viewport=None):
+        self.context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+        self.base, self.errors, self.refused = base, [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        if route.request.url.startswith(self.base):
+            route.continue_()
+        else:
+            self.refused.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str):
+        self.page.goto(self.base + path, wait_until="networkidle")
+        return self.page
+
+    def close(self):
+        self.context.close()
+        assert not self.refused, f"the page tried to reach the network: {self.refused}"
+        assert not self.errors, f"console errors: {self.errors}"
+
+
+@pytest.fixture
+def tab(browser, site):
+    t = Tab(browser, site)
+    yield t
+    t.close()
+
+
+def _example_id() -> str:
+    ids = [i.id for i in identities.all_identities()]
+    return "log-det" if "log-det" in ids else ids[0]
+
+
+def test_index_loads(tab):
+    page = tab.open("index.html")
+    assert "Matrix-calculus identities" in page.title()
+    assert page.locator("a[href^='family/']").count() >= len(identities.families())
+
+
+def test_searching_log_det_lists_log_det_first(tab):
+    if _example_id() != "log-det":
+        pytest.skip("the catalog has no log-det identity yet")
+    page = tab.open("search.html?q=log+det")
+    first = page.locator("#search-results li a").first
+    first.wait_for(timeout=15000)
+    assert first.get_attribute("href").startswith("id/log-det.html"), page.locator("#search-results").inner_text()
+
+
+@pytest.mark.parametrize("query", ["logdet", "log determinant"])
+def test_searching_an_alias_finds_its_identity(tab, query):
+    if _example_id() != "log-det":
+        pytest.skip("the catalog has no log-det identity yet")
+    page = tab.open(f"search.html?q={query.replace(' ', '+')}")
+    first = page.locator("#search-results li a").first
+    first.wait_for(timeout=15000)
+    assert first.get_attribute("href").startswith("id/log-det.html")
+
+
+def test_identity_page_shows_typeset_math_the_layout_table_and_the_code(tab):
+    ident = identities.get(_example_id())
+    page = tab.open(f"id/{ident.id}.html")
+    assert page.locator(".katex").count() > 5
+    assert page.locator(".katex .katex-html").first.is_visible()
+    text = page.locator("article").inner_text()
+    for raw in ("\\frac", "\\operatorname", "\\top", "\\mathrm", "\\left("):
+        assert raw not in text, f"raw LaTeX {raw!r} is visible"
+    assert page.locator("table.layouts").first.is_visible()
+    code = page.locator(f"#{ident.id}-code pre").first
+    assert code.is_visible() and "import numpy as np" in code.inner_text()
+    fonts = page.evaluate("() => document.fonts.check('16px KaTeX_Main')")
+    assert fonts, "KaTeX's fonts did not load"
+
+
+@pytest.mark.parametrize("path", ["index.html", "catalog.html", "conventions.html", f"id/{_example_id()}.html"])
+def test_pages_fit_a_phone_screen(browser, site, path):
+    t = Tab(browser, site, viewport=PHONE)
+    try:
+        page = t.open(path)
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= PHONE["width"] + 1, f"{path} is {width}px wide on a {PHONE['width']}px screen"
+    finally:
+        t.close()

@@ -1,0 +1,86 @@
+"""The handbook builds warning-free, and every identity reaches its page, the index, search and objects.inv."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+import identities
+
+from docs_site import built_site, site_or_fail
+
+
+def test_site_builds_with_warnings_as_errors_and_nitpicky_references():
+    build = built_site()
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output and "ERROR" not in build.output, build.output
+
+
+@pytest.mark.parametrize("ident", identities.all_identities(), ids=lambda i: i.id)
+def test_every_identity_has_a_page_at_its_permanent_url(ident):
+    page = (site_or_fail() / "id" / f"{ident.id}.html").read_text(encoding="utf-8")
+    assert f'id="{ident.id}"' in page, "the permanent anchor is missing"
+    for section in ("statement", "shapes", "layouts", "code", "cite", "verification"):
+        assert f'id="{ident.id}-{section}"' in page, f"section {section} is missing"
+    assert "highlight-python" in page and '<span class="k">def</span>' in page, "the NumPy code is missing"
+    assert 'class="katex"' in page, "no typeset math"
+
+
+def _inventory():
+    data = (site_or_fail() / "objects.inv").read_bytes()
+    return InventoryFile.loads(data, uri="https://handbook.example/").data
+
+
+def test_objects_inv_lists_every_identity_as_an_object_and_a_label():
+    inventory = _inventory()
+    objects, labels = inventory["identity:identity"], inventory["std:label"]
+    for ident in identities.all_identities():
+        assert objects[ident.id].uri == f"https://handbook.example/id/{ident.id}.html#{ident.id}"
+        assert objects[ident.id].display_name in (ident.id, "-")  # "-": the same as the name
+        assert labels[ident.id].display_name == ident.title
+        assert labels[ident.id].uri == objects[ident.id].uri
+        for alias in ident.aliases:
+            assert objects[alias.lower()].uri == objects[ident.id].uri
+
+
+def test_general_index_lists_every_identity_and_alias():
+    genindex = (site_or_fail() / "genindex.html").read_text(encoding="utf-8")
+    for ident in identities.all_identities():
+        assert f"id/{ident.id}.html#{ident.id}" in genindex
+        assert f"{ident.id} (identity)" in genindex
+        for alias in ident.aliases:
+            assert f"alias of {ident.id}" in genindex
+
+
+def test_search_index_knows_every_id_and_alias():
+    text = (site_or_fail() / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(re.match(r"Search\.setIndex\((.*)\)\s*$", text, re.S).group(1))
+    names = set()
+    for prefix, entries in index["objects"].items():
+        names |= {prefix + ("." if prefix else "") + e[4] for e in entries}
+    for ident in identities.all_identities():
+        assert ident.id in names
+        for alias in ident.aliases:
+            assert alias.lower() in names
+
+
+def test_family_pages_and_catalog_overview_list_every_identity():
+    html = site_or_fail()
+    catalog = (html / "catalog.html").read_text(encoding="utf-8")
+    for family, members in identities.families().items():
+        page = (html / "family" / f"{family}.html").read_text(encoding="utf-8")
+        for ident in members:
+            assert f"../id/{ident.id}.html#{ident.id}" in page
+            assert f"id/{ident.id}.html#{ident.id}" in catalog
+
+
+def test_no_page_loads_anything_from_the_network():
+    html = site_or_fail()
+    remote = re.compile(r"""<(script|link|img)[^>]+(src|href)=["'](https?:)?//""")
+    for page in html.rglob("*.html"):
+        assert not remote.search(page.read_text(encoding="utf-8")), f"{page} loads a remote resource"
+    assert (html / "_static" / "katex" / "katex.min.css").is_file()
+    assert list((html / "_static" / "katex" / "fonts").glob("*.woff2"))
