@@ -13,7 +13,7 @@ import sympy as sp
 
 from . import all_identities, get
 from .engine.conditions import CONDITIONS
-from .engine.forms import definition, forms
+from .engine.forms import definition, forms, where
 from .engine.printing import unicode
 from .engine.registry import UnknownIdentity
 
@@ -53,6 +53,9 @@ def cmd_show(args) -> int:
         for form in forms(ident, claim):
             marker = "  " if form.house else "    "
             print(f"{marker}{form.unicode}      ({form.label})")
+    lines = where(ident)
+    if lines:
+        print("where\n" + "\n".join(f"  {text}" for _, text in lines))
     print("\nsymbols:")
     for v in ident.symbols:
         conds = ", ".join(CONDITIONS[c].words for c in v.conditions)

@@ -10,7 +10,7 @@ import sympy as sp
 from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, log,
                    sqrt)
 
-from .engine.nodes import Ones, RowSums, SoftmaxRows, Vec
+from .engine.nodes import Named, Ones, RowSums, SoftmaxRows, Vec
 from .engine.record import Claim, Derivation, Identity, Step, Var
 from .engine.symbols import add, cotangent, differential, dim, matrix, mul, vector
 
@@ -19,11 +19,17 @@ __all__ = [
     "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt",
     "Rational", "SoftmaxRows", "Vec", "RowSums", "Ones",
     "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp",
-    "step", "derivation", "identity",
+    "step", "derivation", "identity", "named",
 ]
 
 d = differential
 bar = cotangent
+
+
+def named(name: str, expr) -> Named:
+    """Give a sub-expression a short name: pages show the name (and its definition), the code
+    assigns it once.  Use the returned object wherever the sub-expression occurs."""
+    return Named(name, expr)
 
 
 def eye(size: str) -> sp.Identity:

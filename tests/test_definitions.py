@@ -64,3 +64,11 @@ def test_a_wrong_claim_fails_verification_and_names_the_mistake():
     report = wrong.verify()
     assert not report.ok
     assert any("missing symmetric part" in r.detail for r in report.failures), str(report)
+
+
+def test_a_named_part_may_not_take_a_symbol_name_or_two_meanings():
+    from identities.define import named
+    with pytest.raises(DefinitionError, match="has the name of a symbol"):
+        build(claims=[gradient(X, named("A", add(A, A.T)) * X)])
+    with pytest.raises(DefinitionError, match="two different sub-expressions"):
+        build(claims=[gradient(X, add(named("M", A) * X, named("M", A.T) * X))])

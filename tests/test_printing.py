@@ -49,3 +49,18 @@ def test_generated_code_binds_dimensions_and_is_self_contained():
     q, k = np.ones((2, 4)), np.ones((3, 4))
     assert np.allclose(namespace["probabilities"](q, k), np.full((2, 3), 1 / 3))
     assert compile_expr(KroneckerProduct(eye("k"), A), (A, X), "h")(np.eye(2), np.ones((2, 3))).shape == (6, 6)
+
+
+def test_named_parts_print_by_name_and_are_assigned_once_in_code():
+    from identities.define import named
+    from identities.engine.nodes import unname
+    Q, K, V = matrix("Q", "n", "d"), matrix("K", "m", "d"), matrix("V", "m", "p")
+    S = named("S", mul(1 / sp.sqrt(dim("d")), Q, K.T))
+    P = named("P", SoftmaxRows(S))
+    out = mul(P, V)
+    assert latex(out) == "P V" and unicode(out) == "PV" and unicode(P.T) == "Pᵀ"
+    code = compile_expr(out, (Q, K, V), "attention")
+    assert code.source.count("S = ") == 1 and "    P = softmax_rows(S)\n    return P @ V" in code.source
+    inline = compile_expr(unname(out), (Q, K, V), "attention")
+    q, k, v = (np.random.default_rng(0).standard_normal(s) for s in ((2, 3), (4, 3), (4, 5)))
+    assert np.allclose(code(q, k, v), inline(q, k, v))

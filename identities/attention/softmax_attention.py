@@ -38,11 +38,11 @@ def softmax_adjoint(P, upstream):
     return HadamardProduct(P, add(upstream, mul(-1, RowSums(HadamardProduct(P, upstream)), ones_row)))
 
 
-S = mul(1 / root_d, Q, K.T)
-P = SoftmaxRows(S)
-Pbar = mul(Obar, V.T)
+S = named("S", mul(1 / root_d, Q, K.T))
+P = named("P", SoftmaxRows(S))
+Pbar = named("Pbar", mul(Obar, V.T))
 Vbar = mul(Transpose(P), Obar)
-Sbar = softmax_adjoint(P, Pbar)
+Sbar = named("Sbar", softmax_adjoint(P, Pbar))
 dS = mul(1 / root_d, add(mul(dQ, K.T), mul(Q, dK.T)))
 dP = softmax_adjoint(P, dS)
 PdS = HadamardProduct(P, dS)

@@ -11,6 +11,7 @@ from typing import Callable
 import numpy as np
 import sympy as sp
 
+from .nodes import named_parts, unname
 from .printing import helpers_used, numpy_code
 from .symbols import DIMS
 
@@ -68,13 +69,23 @@ def _dimension_bindings(expr, params: tuple[sp.MatrixSymbol, ...]) -> list[str]:
 
 def compile_expr(expr: sp.Expr, params: tuple[sp.MatrixSymbol, ...], name: str) -> Compiled:
     """Print *expr* as ``def name(*params)`` in NumPy and execute that text to get the function."""
-    body, helpers = numpy_code(expr)
+    assignments, hoisted, helpers = [], frozenset(), frozenset()
+    taken = {p.name for p in params}
+    for part in named_parts(expr):
+        if part.name in taken:
+            raise ValueError(f"the named sub-expression {part.name!r} clashes with a parameter or another name")
+        code, used = numpy_code(part.expr, hoisted)
+        assignments.append(f"{part.name} = {code}")
+        hoisted, helpers, taken = hoisted | {part.name}, helpers | used, taken | {part.name}
+    body, used = numpy_code(expr, hoisted)
+    helpers = helpers | used
     lines = ["import numpy as np", "", ""]
     helper_text = helpers_used(helpers)
     if helper_text:
         lines += [helper_text.rstrip("\n"), "", ""]
     lines.append(f"def {name}({', '.join(p.name for p in params)}):")
-    lines += ["    " + line for line in _dimension_bindings(expr, params)]
+    lines += ["    " + line for line in _dimension_bindings(unname(expr), params)]
+    lines += ["    " + line for line in assignments]
     lines.append(f"    return {body}")
     source = "\n".join(lines) + "\n"
     namespace: dict[str, object] = {}

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .compile import Compiled, compile_expr
+from .nodes import named_parts
 
 from .printing import latex, unicode
 from .record import Claim, Identity
 
-__all__ = ["Form", "forms", "statement", "definition", "function_of", "claim_function", "form_function",
+__all__ = ["Form", "forms", "statement", "definition", "where", "function_of", "claim_function", "form_function",
            "claim_name", "swap_kronecker", "transpose", "code_listing"]
 
 
@@ -65,11 +66,11 @@ def transpose(expr):
         flipped = [transpose(f) for f in reversed(factors)]
         return sp.MatMul(*([coeff] if coeff != 1 else []), *flipped, evaluate=False) if len(flipped) > 1 or coeff != 1 \
             else flipped[0]
-    if isinstance(expr, (sp.KroneckerProduct, sp.HadamardProduct)):
+    if isinstance(expr, sp.KroneckerProduct):
         return expr.func(*(transpose(a) for a in expr.args))
     if isinstance(expr, sp.Identity) or not expr.is_Matrix:
         return expr
-    return sp.Transpose(expr)  # sums and other nodes: (A + B)ᵀ, softmax(S)ᵀ
+    return sp.Transpose(expr)  # sums, Hadamard products, named parts and other nodes: (A + B)ᵀ, Pᵀ
 
 
 def swap_kronecker(expr):
@@ -166,6 +167,14 @@ def _house_label(claim: Claim) -> str:
 def definition(ident: Identity) -> tuple[str, str]:
     """The defining line ``f = …`` (LaTeX, Unicode)."""
     return (f"{ident.output} = {latex(ident.function)}", f"{ident.output} = {unicode(ident.function)}")
+
+
+def where(ident: Identity) -> list[tuple[str, str]]:
+    """The named sub-expressions the formulas use, as ``P = softmax(S)`` lines (LaTeX, Unicode),
+    each written with the names defined before it."""
+    parts = named_parts(sp.Tuple(ident.function, *(c.expr for c in ident.claims)))
+    return [(f"{latex(sp.MatrixSymbol(p.name, *p.shape))} = {latex(p.expr)}",
+             f"{unicode(sp.MatrixSymbol(p.name, *p.shape))} = {unicode(p.expr)}") for p in parts]
 
 
 def statement(ident: Identity) -> list[Form]:

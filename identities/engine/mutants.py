@@ -20,6 +20,7 @@ import sympy as sp
 from .checks import Check
 from .compile import compile_expr
 from .forms import _params_for, forms
+from .nodes import unname
 from .printing import unicode
 from .record import Claim, Identity
 from .sampler import draw
@@ -178,8 +179,18 @@ def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
 
 
 def _judge(ident: Identity, claim: Claim, description: str, mutant, seed: int) -> Mutant:
+    """Check one mutant; it is reported written out in full (a change inside a named part shows)."""
+    judged = _judge_named(ident, claim, description, mutant, seed)
+    if judged.expr is not sp.S.NaN and judged.expr is not None:
+        judged = Mutant(judged.claim, judged.description, unname(judged.expr), judged.status, judged.reason,
+                        judged.check)
+    return judged
+
+
+def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: int) -> Mutant:
     if mutant is None:
         return Mutant(claim, description, sp.S.NaN, "killed", "ill-shaped: cannot be formed")
+    mutant = unname(mutant)  # a change made at one use of a named part must not reach its other uses
     house = forms(ident, claim)[0]
     params = _params_for(ident, claim)
     try:

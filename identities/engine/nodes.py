@@ -7,9 +7,10 @@ expression, so the page and the code still come from a single source.
 from __future__ import annotations
 
 import sympy as sp
+from sympy.core.symbol import Str
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
-__all__ = ["SoftmaxRows", "Vec", "RowSums", "Ones"]
+__all__ = ["SoftmaxRows", "Vec", "RowSums", "Ones", "Named", "named_parts", "unname"]
 
 
 class SoftmaxRows(MatrixExpr):
@@ -77,3 +78,54 @@ class Ones(MatrixExpr):
 
     def _eval_transpose(self):
         return Ones(self.args[1], self.args[0])
+
+
+class Named(MatrixExpr):
+    """A sub-expression with a short name for display: the page shows P, the code computes it once.
+
+    ``Named("P", softmax(QKᵀ/√d))`` prints as P in LaTeX and Unicode (its definition is listed
+    beside the formula), and as an assignment ``P = …`` at the top of the generated NumPy function.
+    It is the same object wherever it is used, so the formula and the code still have one source.
+    """
+
+    def __new__(cls, name, expr):
+        name = getattr(name, "name", name)
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ValueError(f"a named sub-expression needs a Python identifier as its name, not {name!r}")
+        return super().__new__(cls, Str(name), sp.sympify(expr))
+
+    @property
+    def name(self) -> str:
+        return self.args[0].name
+
+    @property
+    def expr(self):
+        return self.args[1]
+
+    @property
+    def shape(self):
+        return self.expr.shape
+
+
+def named_parts(expr) -> list[Named]:
+    """The named sub-expressions of *expr*, each once, inner ones before the ones that use them."""
+    found: list[Named] = []
+
+    def walk(node):
+        for arg in getattr(node, "args", ()):
+            if isinstance(arg, sp.Basic):
+                walk(arg)
+        if isinstance(node, Named) and all(n.name != node.name for n in found):
+            found.append(node)
+
+    walk(expr)
+    return found
+
+
+def unname(expr):
+    """*expr* with every named sub-expression written out in full."""
+    if isinstance(expr, Named):
+        return unname(expr.expr)
+    if not getattr(expr, "args", ()) or isinstance(expr, (sp.MatrixSymbol, Str)):
+        return expr
+    return expr.func(*(unname(a) if isinstance(a, sp.Basic) else a for a in expr.args))

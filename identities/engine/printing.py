@@ -15,7 +15,7 @@ from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
-from .nodes import Ones, RowSums, SoftmaxRows, Vec
+from .nodes import Named, Ones, RowSums, SoftmaxRows, Vec
 
 __all__ = ["latex", "unicode", "numpy_code", "NUMPY_HELPERS", "helpers_used"]
 
@@ -52,7 +52,7 @@ class HandbookLatexPrinter(LatexPrinter):
 
     def _wrap(self, expr) -> str:
         text = self._print(expr)
-        atomic = isinstance(expr, (sp.MatrixSymbol, sp.Identity, SoftmaxRows, Vec, Ones)) or not expr.is_MatrixExpr
+        atomic = isinstance(expr, (sp.MatrixSymbol, sp.Identity, SoftmaxRows, Vec, Ones, Named)) or not expr.is_MatrixExpr
         if isinstance(expr, sp.MatrixSymbol) and _is_differential(expr.name):
             atomic = False
         return text if atomic and "^" not in text else r"\left(%s\right)" % text
@@ -129,6 +129,9 @@ class HandbookLatexPrinter(LatexPrinter):
     def _print_RowSums(self, expr):
         return r"%s\mathbf{1}" % self._wrap(expr.arg)
 
+    def _print_Named(self, expr):
+        return self._print(sp.MatrixSymbol(expr.name, *expr.shape))
+
     def _print_Ones(self, expr):
         rows, cols = expr.shape
         if rows == 1:
@@ -163,7 +166,7 @@ class HandbookUnicodePrinter(StrPrinter):
 
     def _wrap(self, expr) -> str:
         text = self._print(expr)
-        atomic = isinstance(expr, (sp.MatrixSymbol, sp.Identity, SoftmaxRows, Vec, Ones)) or not expr.is_MatrixExpr
+        atomic = isinstance(expr, (sp.MatrixSymbol, sp.Identity, SoftmaxRows, Vec, Ones, Named)) or not expr.is_MatrixExpr
         if isinstance(expr, sp.MatrixSymbol) and _is_differential(expr.name):
             atomic = False
         return text if atomic else f"({text})"
@@ -271,6 +274,9 @@ class HandbookUnicodePrinter(StrPrinter):
     def _print_RowSums(self, expr):
         return self._wrap(expr.arg) + "𝟏"
 
+    def _print_Named(self, expr):
+        return self._print(sp.MatrixSymbol(expr.name, *expr.shape))
+
     def _print_Ones(self, expr):
         rows, _ = expr.shape
         return "𝟏ᵀ" if rows == 1 else "𝟏"
@@ -290,9 +296,10 @@ NUMPY_HELPERS: dict[str, str] = {
 class HandbookNumPyPrinter(NumPyPrinter):
     """NumPy code that also runs on complex input (for the complex step): ``@``, ``.T``, ``np.linalg.inv``."""
 
-    def __init__(self, settings=None):
+    def __init__(self, settings=None, hoisted: frozenset[str] = frozenset()):
         super().__init__(settings)
         self.helpers: set[str] = set()
+        self.hoisted = hoisted
 
     def _module_format(self, fqn, register=True):
         return "np." + fqn[len("numpy."):] if fqn.startswith("numpy.") else fqn
@@ -305,6 +312,8 @@ class HandbookNumPyPrinter(NumPyPrinter):
         text = self._print(expr)
         callable_like = (sp.MatrixSymbol, sp.Identity, sp.Inverse, sp.Trace, sp.Determinant, sp.KroneckerProduct,
                          SoftmaxRows, Ones, Vec, RowSums, sp.Transpose)
+        if isinstance(expr, Named) and expr.name in self.hoisted:
+            return text
         if isinstance(expr, callable_like) or not expr.is_MatrixExpr and expr.is_Atom:
             return text
         return f"({text})"
@@ -366,6 +375,9 @@ class HandbookNumPyPrinter(NumPyPrinter):
     def _print_Ones(self, expr):
         return f"np.ones(({self._print(expr.args[0])}, {self._print(expr.args[1])}))"
 
+    def _print_Named(self, expr):
+        return expr.name if expr.name in self.hoisted else self._operand(expr.expr)
+
 
 def latex(expr) -> str:
     """The LaTeX of *expr* in the house notation."""
@@ -377,9 +389,10 @@ def unicode(expr) -> str:
     return HandbookUnicodePrinter({"order": "none"}).doprint(expr)
 
 
-def numpy_code(expr) -> tuple[str, frozenset[str]]:
-    """The NumPy expression for *expr* and the helper functions it calls."""
-    printer = HandbookNumPyPrinter({"fully_qualified_modules": False})
+def numpy_code(expr, hoisted: frozenset[str] = frozenset()) -> tuple[str, frozenset[str]]:
+    """The NumPy expression for *expr* and the helper functions it calls; named sub-expressions
+    listed in *hoisted* are printed by name (they are assigned before)."""
+    printer = HandbookNumPyPrinter({"fully_qualified_modules": False}, hoisted=hoisted)
     text = printer.doprint(expr)
     return text, frozenset(printer.helpers)
 

@@ -14,6 +14,7 @@ from typing import Literal
 import sympy as sp
 
 from .conditions import CONDITIONS, check_combination
+from .nodes import Named
 
 
 __all__ = ["Var", "Claim", "Step", "Derivation", "Identity", "DefinitionError", "ID_PATTERN", "CLAIM_KINDS"]
@@ -221,6 +222,14 @@ def _validate(ident: Identity) -> None:
                 fail(f"derivation step {i} needs a reason")
             if step.vec is not None and not isinstance(step.expr, sp.Basic):
                 fail(f"derivation step {i} is not an expression")
+    names = {}
+    everything = sp.Tuple(ident.function, *(c.expr for c in ident.claims),
+                          *(s.expr for s in (ident.derivation.steps if ident.derivation else ())))
+    for part in sorted(everything.atoms(Named), key=str):
+        if part.name in {v.name for v in ident.symbols} or part.name in {"d" + v.name for v in ident.symbols}:
+            fail(f"the named sub-expression {part.name!r} has the name of a symbol")
+        if names.setdefault(part.name, part.expr) != part.expr:
+            fail(f"the name {part.name!r} is given to two different sub-expressions")
     for other in ident.see_also:
         if not ID_PATTERN.match(other):
             fail(f"see_also entry {other!r} is not an id")

@@ -13,7 +13,7 @@ from sphinx.util import logging
 
 import identities
 from identities.engine.conditions import CONDITIONS
-from identities.engine.forms import code_listing, definition, forms
+from identities.engine.forms import code_listing, definition, forms, where
 from identities.engine.printing import latex
 
 from . import records
@@ -130,6 +130,10 @@ def aliases_line(ident):
 def statement(ident, docname: str) -> list[nodes.Node]:
     out = [dmath(definition(ident)[0], docname)]
     out += [dmath(form.latex, docname) for c in ident.claims for form in forms(ident, c)[:1]]
+    definitions = where(ident)
+    if definitions:
+        out.append(para(strong("where")))
+        out += [dmath(text, docname) for text, _ in definitions]
     out.append(para(strong("Conditions: "), conditions_sentence(ident), "."))
     return out
 
