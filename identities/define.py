@@ -10,14 +10,16 @@ import sympy as sp
 from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, log,
                    sqrt)
 
-from .engine.nodes import Named, Ones, RowSums, SoftmaxRows, Vec
+from sympy.matrices.expressions.diagonal import DiagMatrix
+
+from .engine.nodes import Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
 from .engine.record import Claim, Derivation, Identity, Step, Var
 from .engine.symbols import add, cotangent, differential, dim, matrix, mul, vector
 
 __all__ = [
     "matrix", "vector", "dim", "d", "bar", "add", "mul", "eye",
     "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt",
-    "Rational", "SoftmaxRows", "Vec", "RowSums", "Ones",
+    "Rational", "SoftmaxRows", "Softmax", "DiagMatrix", "Vec", "RowSums", "Ones",
     "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp",
     "step", "derivation", "identity", "named",
 ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from .compile import Compiled, compile_expr
-from .nodes import named_parts
+from .nodes import Named, named_parts
 
 from .printing import latex, unicode
 from .record import Claim, Identity
@@ -165,14 +165,22 @@ def _house_label(claim: Claim) -> str:
 
 
 def definition(ident: Identity) -> tuple[str, str]:
-    """The defining line ``f = …`` (LaTeX, Unicode)."""
-    return (f"{ident.output} = {latex(ident.function)}", f"{ident.output} = {unicode(ident.function)}")
+    """The defining line ``f = …`` (LaTeX, Unicode); a function that is itself a named part is
+    written out (``p = softmax(x)``, not ``p = p``)."""
+    body = ident.function.expr if _is_named_output(ident) else ident.function
+    return (f"{ident.output} = {latex(body)}", f"{ident.output} = {unicode(body)}")
+
+
+def _is_named_output(ident: Identity) -> bool:
+    return isinstance(ident.function, Named) and ident.function.name == ident.output
 
 
 def where(ident: Identity) -> list[tuple[str, str]]:
     """The named sub-expressions the formulas use, as ``P = softmax(S)`` lines (LaTeX, Unicode),
     each written with the names defined before it."""
     parts = named_parts(sp.Tuple(ident.function, *(c.expr for c in ident.claims)))
+    if _is_named_output(ident):  # already stated by the defining line
+        parts = [p for p in parts if p.name != ident.output]
     return [(f"{latex(sp.MatrixSymbol(p.name, *p.shape))} = {latex(p.expr)}",
              f"{unicode(sp.MatrixSymbol(p.name, *p.shape))} = {unicode(p.expr)}") for p in parts]
 

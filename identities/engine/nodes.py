@@ -10,7 +10,7 @@ import sympy as sp
 from sympy.core.symbol import Str
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
-__all__ = ["SoftmaxRows", "Vec", "RowSums", "Ones", "Named", "named_parts", "unname"]
+__all__ = ["SoftmaxRows", "Softmax", "Vec", "RowSums", "Ones", "Named", "named_parts", "unname"]
 
 
 class SoftmaxRows(MatrixExpr):
@@ -18,6 +18,24 @@ class SoftmaxRows(MatrixExpr):
 
     def __new__(cls, arg):
         return super().__new__(cls, sp.sympify(arg))
+
+    @property
+    def arg(self):
+        return self.args[0]
+
+    @property
+    def shape(self):
+        return self.arg.shape
+
+
+class Softmax(MatrixExpr):
+    """softmax of a column vector: pᵢ = exp(xᵢ) / Σₖ exp(xₖ)."""
+
+    def __new__(cls, arg):
+        arg = sp.sympify(arg)
+        if arg.shape[1] != 1:
+            raise ValueError(f"Softmax takes a column vector; use SoftmaxRows for the rows of {arg}")
+        return super().__new__(cls, arg)
 
     @property
     def arg(self):

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 import sympy as sp
+from sympy.matrices.expressions.diagonal import DiagMatrix
 from sympy.matrices.expressions.matexpr import MatrixExpr
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
-from .nodes import Named, Ones, RowSums, SoftmaxRows, Vec
+from .nodes import Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
 
 __all__ = ["latex", "unicode", "numpy_code", "NUMPY_HELPERS", "helpers_used"]
 
@@ -52,7 +53,7 @@ class HandbookLatexPrinter(LatexPrinter):
 
     def _wrap(self, expr) -> str:
         text = self._print(expr)
-        atomic = isinstance(expr, (sp.MatrixSymbol, sp.Identity, SoftmaxRows, Vec, Ones, Named)) or not expr.is_MatrixExpr
+        atomic = isinstance(expr, (sp.MatrixSymbol, sp.Identity, SoftmaxRows, Softmax, DiagMatrix, Vec, Ones, Named)) or not expr.is_MatrixExpr
         if isinstance(expr, sp.MatrixSymbol) and _is_differential(expr.name):
             atomic = False
         return text if atomic and "^" not in text else r"\left(%s\right)" % text
@@ -122,6 +123,11 @@ class HandbookLatexPrinter(LatexPrinter):
     def _print_SoftmaxRows(self, expr):
         return r"\operatorname{softmax}\left(%s\right)" % self._print(expr.arg)
 
+    _print_Softmax = _print_SoftmaxRows
+
+    def _print_DiagMatrix(self, expr):
+        return r"\operatorname{diag}\left(%s\right)" % self._print(expr.args[0])
+
     def _print_Vec(self, expr):
         op = r"\operatorname{vec}" if expr.order == "F" else r"\operatorname{vec}_{r}"
         return r"%s\left(%s\right)" % (op, self._print(expr.arg))
@@ -166,7 +172,7 @@ class HandbookUnicodePrinter(StrPrinter):
 
     def _wrap(self, expr) -> str:
         text = self._print(expr)
-        atomic = isinstance(expr, (sp.MatrixSymbol, sp.Identity, SoftmaxRows, Vec, Ones, Named)) or not expr.is_MatrixExpr
+        atomic = isinstance(expr, (sp.MatrixSymbol, sp.Identity, SoftmaxRows, Softmax, DiagMatrix, Vec, Ones, Named)) or not expr.is_MatrixExpr
         if isinstance(expr, sp.MatrixSymbol) and _is_differential(expr.name):
             atomic = False
         return text if atomic else f"({text})"
@@ -268,6 +274,11 @@ class HandbookUnicodePrinter(StrPrinter):
     def _print_SoftmaxRows(self, expr):
         return f"softmax({self._print(expr.arg)})"
 
+    _print_Softmax = _print_SoftmaxRows
+
+    def _print_DiagMatrix(self, expr):
+        return f"diag({self._print(expr.args[0])})"
+
     def _print_Vec(self, expr):
         return ("vec" if expr.order == "F" else "vecᵣ") + f"({self._print(expr.arg)})"
 
@@ -284,6 +295,12 @@ class HandbookUnicodePrinter(StrPrinter):
 
 #: Helper functions the NumPy code may call, by name; printed above the code that uses them.
 NUMPY_HELPERS: dict[str, str] = {
+    "softmax": (
+        "def softmax(x):\n"
+        "    \"\"\"Softmax of a vector; its maximum is subtracted first to avoid overflow.\"\"\"\n"
+        "    e = np.exp(x - x.max())\n"
+        "    return e / e.sum()\n"
+    ),
     "softmax_rows": (
         "def softmax_rows(S):\n"
         "    \"\"\"Softmax of each row; the row maximum is subtracted first to avoid overflow.\"\"\"\n"
@@ -311,7 +328,7 @@ class HandbookNumPyPrinter(NumPyPrinter):
         """*expr* printed as an operand of ``@``, ``*`` or ``.T``: parenthesised unless it is one call or name."""
         text = self._print(expr)
         callable_like = (sp.MatrixSymbol, sp.Identity, sp.Inverse, sp.Trace, sp.Determinant, sp.KroneckerProduct,
-                         SoftmaxRows, Ones, Vec, RowSums, sp.Transpose)
+                         SoftmaxRows, Softmax, DiagMatrix, Ones, Vec, RowSums, sp.Transpose)
         if isinstance(expr, Named) and expr.name in self.hoisted:
             return text
         if isinstance(expr, callable_like) or not expr.is_MatrixExpr and expr.is_Atom:
@@ -365,6 +382,13 @@ class HandbookNumPyPrinter(NumPyPrinter):
     def _print_SoftmaxRows(self, expr):
         self.helpers.add("softmax_rows")
         return f"softmax_rows({self._print(expr.arg)})"
+
+    def _print_Softmax(self, expr):
+        self.helpers.add("softmax")
+        return f"softmax({self._print(expr.arg)})"
+
+    def _print_DiagMatrix(self, expr):
+        return f"np.diagflat({self._print(expr.args[0])})"
 
     def _print_Vec(self, expr):
         return f'{self._operand(expr.arg)}.reshape(-1, 1, order="{expr.order}")'

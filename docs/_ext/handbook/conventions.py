@@ -14,7 +14,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import identities
-from identities.engine.forms import forms
+from identities.engine.forms import forms, transpose
 from identities.engine.printing import latex
 
 from .blocks import identity_ref, imath, literal, para, strong, table
@@ -49,8 +49,8 @@ def defining(ident, claim) -> str:
     out, dX = ident.output, dsym(claim.wrt)
     if claim.kind == "gradient":
         if kind_of(claim.wrt.shape) == "vector":
-            return rf"\mathrm{{d}}{out} = {latex(sp.MatMul(claim.expr.T, dX))}"
-        return rf"\mathrm{{d}}{out} = {latex(sp.Trace(claim.expr.T * dX))}"
+            return rf"\mathrm{{d}}{out} = {latex(sp.MatMul(transpose(claim.expr), dX, evaluate=False))}"
+        return rf"\mathrm{{d}}{out} = {latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))}"
     if claim.kind == "jacobian":
         vec = r"\operatorname{vec}" if claim.vec == "F" else r"\operatorname{vec}_{r}"
         if kind_of(claim.wrt.shape) == "vector" and kind_of(expr_shape(ident.function)) != "matrix":
@@ -62,7 +62,7 @@ def defining(ident, claim) -> str:
         return rf"\mathrm{{d}}^{{2}}{out} = {v}^{{\top}} {wrapped_latex(claim.expr)}\, {v}"
     if claim.kind == "vjp":
         return (rf"\langle {latex(ident.upstream)}, \mathrm{{d}}{out} \rangle = "
-                rf"{latex(sp.Trace(claim.expr.T * dX))}")
+                rf"{latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))}")
     return forms(ident, claim)[0].latex
 
 

@@ -13,7 +13,7 @@ from sphinx.util import logging
 
 import identities
 from identities.engine.conditions import CONDITIONS
-from identities.engine.forms import code_listing, definition, forms, where
+from identities.engine.forms import code_listing, definition, forms, where, transpose
 from identities.engine.printing import latex
 
 from . import records
@@ -181,7 +181,7 @@ def modes(ident, docname: str) -> list[nodes.Node]:
     for claim in ident.claims:
         dX = sp.MatrixSymbol("d" + claim.wrt.name, *claim.wrt.shape)
         if claim.kind == "gradient":
-            rows.append(["forward (JVP)", dmath(rf"\mathrm{{d}}{ident.output} = {latex(sp.Trace(claim.expr.T * dX))}",
+            rows.append(["forward (JVP)", dmath(rf"\mathrm{{d}}{ident.output} = {latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))}",
                                                 docname)])
         elif claim.kind == "differential":
             rows.append(["forward (JVP)", dmath(forms(ident, claim)[0].latex, docname)])
