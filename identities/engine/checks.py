@@ -35,17 +35,16 @@ give a second opinion and the sharper of the two measurements decides.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable
 
 import numpy as np
 
-from .directional import COMPLEX_STEP, FIRST_ORDER_STEPS, Evaluator
+from .directional import FIRST_ORDER_STEPS, Evaluator
 
 __all__ = ["Check", "check_gradient", "check_differential", "check_jacobian", "check_hessian", "check_vjp",
            "MAX_EVALUATIONS"]
 
 EPS64 = float(np.finfo(np.float64).eps)
-EPS32 = float(np.finfo(np.float32).eps)
 #: A correct complex-step derivative stays within this many rounding units u = eps·s: ≤ 0.82 u for
 #: plain linear algebra at κ ≤ 10, up to ≈ 5e3 u through library approximations (expm's Padé step).
 ROUNDING_UNITS = 1.0e4

@@ -13,8 +13,8 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 __all__ = ["SoftmaxRows", "Softmax", "Vec", "RowSums", "Ones", "Named", "named_parts", "unname"]
 
 
-class SoftmaxRows(MatrixExpr):
-    """softmax applied to each row of a matrix: P_ij = exp(S_ij) / Σ_k exp(S_ik)."""
+class _OfOneMatrix(MatrixExpr):
+    """A node applied to one matrix expression, of the same shape unless it says otherwise."""
 
     def __new__(cls, arg):
         return super().__new__(cls, sp.sympify(arg))
@@ -28,7 +28,11 @@ class SoftmaxRows(MatrixExpr):
         return self.arg.shape
 
 
-class Softmax(MatrixExpr):
+class SoftmaxRows(_OfOneMatrix):
+    """softmax applied to each row of a matrix: P_ij = exp(S_ij) / Σ_k exp(S_ik)."""
+
+
+class Softmax(_OfOneMatrix):
     """softmax of a column vector: pᵢ = exp(xᵢ) / Σₖ exp(xₖ)."""
 
     def __new__(cls, arg):
@@ -36,14 +40,6 @@ class Softmax(MatrixExpr):
         if arg.shape[1] != 1:
             raise ValueError(f"Softmax takes a column vector; use SoftmaxRows for the rows of {arg}")
         return super().__new__(cls, arg)
-
-    @property
-    def arg(self):
-        return self.args[0]
-
-    @property
-    def shape(self):
-        return self.arg.shape
 
 
 class Vec(MatrixExpr):
@@ -69,15 +65,8 @@ class Vec(MatrixExpr):
         return (rows * cols, sp.Integer(1))
 
 
-class RowSums(MatrixExpr):
+class RowSums(_OfOneMatrix):
     """The column of row sums M·1 of a matrix M."""
-
-    def __new__(cls, arg):
-        return super().__new__(cls, sp.sympify(arg))
-
-    @property
-    def arg(self):
-        return self.args[0]
 
     @property
     def shape(self):

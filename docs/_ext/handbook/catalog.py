@@ -17,7 +17,7 @@ from identities.engine.forms import forms
 from identities.engine.printing import latex
 
 from . import records
-from .blocks import identity_ref, imath, literal, para, strong, table, section, doc_ref
+from .blocks import identity_ref, imath, literal, para, table, section, doc_ref
 from .pages import family_intro, family_docname, family_heading
 from .render import conditions_sentence, prose
 

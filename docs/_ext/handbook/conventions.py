@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import sympy as sp
-from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
