@@ -84,3 +84,15 @@ def test_no_page_loads_anything_from_the_network():
         assert not remote.search(page.read_text(encoding="utf-8")), f"{page} loads a remote resource"
     assert (html / "_static" / "katex" / "katex.min.css").is_file()
     assert list((html / "_static" / "katex" / "fonts").glob("*.woff2"))
+
+
+def test_guide_pages_take_catalog_formulas_from_the_catalog():
+    """The vec guide shows vec-kronecker in both orders through {identity-formula}, not typed LaTeX."""
+    from identities.engine.forms import forms
+    ident = identities.get("vec-kronecker")
+    jac = next(c for c in ident.claims if c.kind == "jacobian")
+    expected = [f.latex for f in forms(ident, jac) if "stacking" in f.label]
+    page = (site_or_fail() / "guide" / "vec.html").read_text(encoding="utf-8")
+    for tex in expected:  # KaTeX keeps the source in an annotation element
+        assert tex.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in page, tex
+    assert "id/vec-kronecker.html" in page

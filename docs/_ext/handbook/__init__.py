@@ -19,7 +19,7 @@ from . import catalog, conventions, pages
 from .domain import IdentityDomain, IdentityRole
 
 #: Bump when the extension changes what it renders, so Sphinx re-reads every page.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict:
@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("identity-families", catalog.FamilyListDirective)
     app.add_directive("common-mistakes", catalog.MistakesDirective)
     app.add_directive("layout-table", conventions.LayoutTableDirective)
+    app.add_directive("identity-formula", catalog.FormulaDirective)
     app.connect("builder-inited", pages.add_virtual_docs)
     app.connect("source-read", pages.fill_virtual_doc)
     app.setup_extension("handbook.katex_offline")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -17,7 +18,7 @@ from identities.engine.forms import forms
 from identities.engine.printing import latex
 
 from . import records
-from .blocks import identity_ref, imath, literal, para, table, section, doc_ref
+from .blocks import dmath, identity_ref, imath, literal, para, table, section, doc_ref
 from .pages import family_intro, family_docname, family_heading
 from .render import conditions_sentence, prose
 
@@ -145,3 +146,36 @@ class MistakesDirective(SphinxDirective):
             out.append(section(f"mistakes-{ident.id}", ident.title, head, *blocks))
         return out
 
+
+
+class FormulaDirective(SphinxDirective):
+    """``{identity-formula} vec-kronecker``: formulas of one identity, printed from the catalog, so
+    that a guide page never types a catalog formula by hand.
+
+    ``:kind:`` keeps the claims of one kind (gradient, differential, jacobian, hessian, vjp);
+    ``:layout:`` keeps the forms whose label contains the words given (e.g. ``row-stacking``);
+    without ``:layout:`` the house forms are shown.
+    """
+
+    required_arguments = 1
+    option_spec = {"kind": directives.unchanged, "layout": directives.unchanged}
+
+    def run(self):
+        try:
+            ident = identities.get(self.arguments[0])
+        except KeyError as exc:
+            logger.warning("identity-formula: %s", exc, location=self.get_location())
+            return []
+        note_catalog(self, [ident])
+        kind, layout = self.options.get("kind"), self.options.get("layout")
+        chosen = [form for claim in ident.claims if kind in (None, claim.kind)
+                  for form in forms(ident, claim) if (layout in form.label if layout else form.house)]
+        if not chosen:
+            labels = sorted({f.label for c in ident.claims for f in forms(ident, c)})
+            logger.warning("identity-formula: no form of %r matches kind=%r layout=%r; its forms are: %s",
+                           ident.id, kind, layout, "; ".join(labels), location=self.get_location())
+            return []
+        out = [dmath(form.latex, self.env.docname) for form in chosen]
+        out.append(para("From ", identity_ref(ident.id, self.env.docname), " (", identity_ref(
+            ident.id, self.env.docname, show_id=True), "), where it is verified."))
+        return out
