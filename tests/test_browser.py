@@ -116,6 +116,22 @@ def test_searching_an_alias_finds_its_identity(tab, query):
     assert first.get_attribute("href").startswith("id/log-det.html")
 
 
+@pytest.mark.parametrize("query, page_of", [
+    ("gradient of log determinant", "log-det"),  # words of the title, in another order of speech
+    ("inverse", "inverse-differential"),          # not the API entry of SymPy's Inverse
+    ("softmax jacobian", "softmax-jacobian"),
+    ("trace", "rule-trace-cyclic"),
+])
+def test_plain_words_find_the_identity_before_catalog_wide_pages(tab, query, page_of):
+    page = tab.open(f"search.html?q={query.replace(' ', '+')}")
+    first = page.locator("#search-results li a").first
+    first.wait_for(timeout=15000)
+    href = first.get_attribute("href")
+    assert href.startswith("id/"), page.locator("#search-results").inner_text()
+    if query != "trace":  # several identities are about traces; any of them is a good first answer
+        assert href.startswith(f"id/{page_of}.html"), href
+
+
 def test_identity_page_shows_typeset_math_the_layout_table_and_the_code(tab):
     ident = identities.get(_example_id())
     page = tab.open(f"id/{ident.id}.html")
