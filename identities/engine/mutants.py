@@ -24,6 +24,7 @@ from .nodes import unname
 from .printing import unicode
 from .record import Claim, Identity
 from .sampler import draw
+from .symbols import DIMS
 from .verify import STEP_UNITS, EPS64, check_form, draws_for
 
 __all__ = ["Mutant", "MutationReport", "mutations", "mutation_report"]
@@ -164,7 +165,7 @@ def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
     for dr in draws:
         rng = np.random.default_rng(dr.seed)
         args = [dr.values[p.name] if p.name in dr.values else rng.standard_normal(
-            tuple(int(sp.sympify(s).subs({sp.Symbol(k, integer=True, positive=True): v for k, v in dr.sizes.items()}))
+            tuple(int(sp.sympify(s).subs({DIMS[k]: v for k, v in dr.sizes.items()}))
                   for s in p.shape)) for p in params]
         try:
             va, vb = np.asarray(fa(*args)), np.asarray(fb(*args))

@@ -244,7 +244,7 @@ def _step_params(ident: Identity) -> tuple:
     return ident.parameters + ups + tuple(_dsym(w) for w in der.wrt)
 
 
-def _flat(value, order: str | None, size: int | None = None) -> np.ndarray:
+def _flat(value, order: str | None) -> np.ndarray:
     arr = np.asarray(value, dtype=complex if np.iscomplexobj(value) else float)
     return arr.reshape(-1, order=order or "F")
 
