@@ -97,6 +97,11 @@ class Check:
     def __bool__(self) -> bool:
         return self.ok
 
+    @property
+    def verdict(self) -> str:
+        """"passed", "failed" (the claim is wrong) or "inconclusive" (the check could not judge it)."""
+        return "passed" if self.ok else "failed"
+
     def __repr__(self) -> str:
         verdict = "ok" if self.ok else "FAILED"
         text = (f"Check({verdict}, method={self.method!r}, rel_error={self.rel_error:.2e}, "
