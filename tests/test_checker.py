@@ -116,7 +116,7 @@ def test_same_seed_same_verdict_and_numbers():
 
 def test_repr_is_readable():
     text = repr(check_gradient(quad, lambda A, X: (A + A.T) @ X, A5, X53, wrt=1))
-    assert text.startswith("Check(ok, method='complex-step'") and "evaluations=" in text
+    assert text.startswith("Check(passed, method='complex-step'") and "evaluations=" in text
 
 
 # -- the other checks --------------------------------------------------------------------------
