@@ -14,7 +14,7 @@ import numpy as np
 from .calls import FunctionError
 from .claims import Claim
 from .inputs import EPS64, Refused
-from .judge import ROUNDING_UNITS, Direction, passes
+from .judge import JUDGEABLE, ROUNDING_UNITS, Direction, passes, scale
 
 __all__ = ["hypotheses", "diagnose", "NO_DIAGNOSIS"]
 
@@ -107,7 +107,12 @@ def _symmetric_part(claim: Claim, args: list) -> list[Hypothesis]:
 
 
 def diagnose(claim: Claim, args: list, dirs: list[Direction]) -> str:
-    """Name the classic mistake whose correction makes the claim pass, if one does."""
+    """Name the classic mistake whose correction makes the claim pass, if one does (and only where
+    the allowance is narrow enough to tell the mistakes apart)."""
+    coarse = max(d.allowance / scale(d) for d in dirs)
+    if coarse > JUDGEABLE:
+        return (f"no diagnosis: the measurement is too coarse here ({coarse:.1e} of the derivative's scale) "
+                "to tell the classic mistakes apart")
     try:
         candidates = hypotheses(claim, args)
     except (FunctionError, Refused, ValueError):

@@ -179,7 +179,7 @@ class Evaluator:
         value = _pair(W, plus - minus) / (2 * t)
         curvature = abs(_pair(W, plus + minus - 2 * self.y0)) / t          # |D²|·t
         rounding = self.rounding(W, plus, minus, self.y0, self.y0) / t
-        truncation = curvature ** 2 / (6 * abs(value)) if value else np.inf
+        truncation = curvature * (curvature / (6 * abs(value))) if value else np.inf
         return Probe(value, PROBE_SAFETY * (rounding + truncation))
 
     def central(self, V, W, label: str, steps: int = FIRST_ORDER_STEPS) -> Sweep:

@@ -143,9 +143,9 @@ def decide(dirs: list[Direction], model: ErrorModel) -> tuple[str, str | None]:
     if any(not np.isfinite(d.claimed) for d in dirs):
         return FAILED, None
     if model.kink:
-        return INCONCLUSIVE, (f"the function is not smooth within reach of the finite-difference steps: "
-                              f"{model.kink} (a kink at or near the point, like |x| at 0, a max with a tie or "
-                              "relu at its corner); a derivative there cannot be judged")
+        return INCONCLUSIVE, (f"the function is not smooth at the scale of the finite-difference steps: "
+                              f"{model.kink} (a kink or a singularity at or near the point, like |x| at 0, a max "
+                              "with a tie or relu at its corner); a derivative there cannot be judged")
     if not all(passes(d, d.claimed, d.allowance) for d in dirs):
         return FAILED, None
     if model.eps > EPS64:
