@@ -69,6 +69,7 @@ class Session:
     def function(self, args: list, purpose: str, domain: bool = False, complex_input: bool = False) -> np.ndarray:
         """F(*args) as an array of numbers.  *domain*: domain errors raise LeftDomain; *complex_input*:
         a TypeError raises NoComplexInput."""
+        self._check_time()
         self.calls += 1
         where = f"call {self.calls}, {purpose}"
         try:
@@ -93,13 +94,13 @@ class Session:
 
     def derivative(self, args: list, purpose: str):
         """D(*args), the raw value (the caller converts it)."""
+        self._check_time()
         self.derivative_calls += 1
         return self._invoke(self.D, self.derivative_name, args,
                             f"its call {self.derivative_calls}, {purpose}")
 
     # -- shared mechanics -----------------------------------------------------------------------
     def _invoke(self, fn: Callable, who: str, args: list, where: str):
-        self._check_time()
         passed = [fresh(a) for a in args]
         start = clock()
         try:

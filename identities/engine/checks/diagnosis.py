@@ -110,7 +110,7 @@ def diagnose(claim: Claim, args: list, dirs: list[Direction]) -> str:
     """Name the classic mistake whose correction makes the claim pass, if one does (and only where
     the allowance is narrow enough to tell the mistakes apart)."""
     coarse = max(d.allowance / scale(d) for d in dirs)
-    if coarse > JUDGEABLE:
+    if coarse > max(JUDGEABLE, 10 * ROUNDING_UNITS * claim.eps):   # (a float32 claim is judged at its precision)
         return (f"no diagnosis: the measurement is too coarse here ({coarse:.1e} of the derivative's scale) "
                 "to tell the classic mistakes apart")
     try:
