@@ -43,7 +43,6 @@ class Description:
     pair: Callable
     square: Callable
     exact: bool = False
-    variable_shaped: bool = False
 
 
 class Claim:
@@ -132,7 +131,7 @@ GRADIENT = Description(
     name="check_gradient", derivative="the gradient", order=1, scalar=True, single=True, extra=None,
     probe_extra=lambda y0, X: (), shape=lambda y0, X: np.shape(X),
     transposed_means="numerator layout; the house convention stores ∇f in the shape of the variable",
-    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X), variable_shaped=True)
+    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X))
 
 DIFFERENTIAL = Description(
     name="check_differential", derivative="dF", order=1, scalar=False, single=False,
@@ -144,7 +143,7 @@ VJP = Description(
     name="check_vjp", derivative="the VJP", order=1, scalar=False, single=True,
     extra=lambda y0, X, W, V: (np.asarray(W, dtype=np.float64),), probe_extra=lambda y0, Xs: (np.ones_like(y0),),
     shape=lambda y0, X: np.shape(X), transposed_means="numerator layout; it must have the variable's shape",
-    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X), variable_shaped=True)
+    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X))
 
 JACOBIAN = Description(
     name="check_jacobian", derivative="the Jacobian", order=1, scalar=False, single=True, extra=None,

@@ -90,7 +90,7 @@ class Sweep:
 
 @dataclass
 class Probe:
-    """One central difference: value, a bound on its error, and whether that bound is infinite."""
+    """One central difference: its value and a bound on its error (infinite when it could not be formed)."""
 
     value: float
     bound: float
