@@ -562,9 +562,13 @@ def test_complex_step_is_kept_when_the_function_value_is_tiny(case):
         X = X / np.exp(np.linalg.slogdet(X)[1] / 100)
         f, grad, args, wrt = logdet, inv_T, [X], 0
     check = check_gradient(f, grad, *args, wrt=wrt)
-    assert check.ok and not any("analytic" in n for n in check.notes), (check, check.notes)
-    if case != "least squares near an exact fit":  # there the residual cancels 1e9-fold: FD may be sharper
-        assert check.method == COMPLEX, (check, check.notes)
+    assert not any("analytic" in n for n in check.notes), (check, check.notes)
+    if case == "least squares near an exact fit":
+        # The residual cancels 1e9-fold, so the gradient itself is known only to ~1e-7 in double
+        # precision: the ladder sees it, and the check may not claim more.
+        assert check.verdict != "failed" and (check.ok or "wider than" in check.reason), check
+    else:
+        assert check.ok and check.method == COMPLEX, (check, check.notes)
 
 
 def test_no_false_alarm_on_trace_of_expm():
@@ -649,12 +653,18 @@ def test_ladder_does_not_widen_on_discrete_constant_arguments():
         assert not check_gradient(f, _scaled(g, 1 + 1e-8), W, X, y, seed=seed).ok, seed
 
 
-def test_fallback_handles_badly_scaled_entries():
+def test_fallback_never_rejects_badly_scaled_entries_and_passes_only_what_it_resolves():
+    # Entries from 1e-4 to 1e4: one step size cannot suit all of them, so the plateau is sometimes
+    # too rough to judge; then the verdict is inconclusive, never a pass at a 1e-4 allowance.
+    verdicts = []
     for seed in range(10):
         x = np.exp(np.random.default_rng(seed).uniform(-np.log(1e4), np.log(1e4), 8))
         check = check_gradient(lambda x: np.sum(np.log(np.abs(x)) * np.abs(x) ** 0.5),
                                lambda x: (np.log(x) / 2 + 1) / np.sqrt(x), x, seed=seed)
-        assert check.ok, (seed, check)
+        assert check.verdict != "failed", (seed, check)
+        assert check.verdict == "inconclusive" or check.tolerance <= 1e-5, (seed, check)
+        verdicts.append(check.verdict)
+    assert verdicts.count("passed") >= 5, verdicts
 
 
 def test_complex_step_is_scaled_to_tiny_data():
@@ -675,5 +685,5 @@ def test_nan_in_the_claim_is_not_blamed_on_the_function():
 def test_seed_none_is_refused_up_front():
     x = np.array([1.0, 2.0, -0.5])
     for grad in (lambda x: 2 * x, lambda x: 2.001 * x):
-        with pytest.raises(TypeError, match="seed must be an int"):
+        with pytest.raises(TypeError, match="seed must be a non-negative int"):
             check_gradient(lambda x: x @ x, grad, x, seed=None)

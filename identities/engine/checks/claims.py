@@ -1,0 +1,157 @@
+"""What each check claims, as one description: how the user's derivative is called, which shape it
+must have, and how it pairs with the random directions into the scalar the checker measures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from .calls import Session
+from .inputs import Refused, claimed_array, same_shape, shape_diagnosis
+
+__all__ = ["Description", "Claim", "vec"]
+
+
+def vec(a: np.ndarray, order: str) -> np.ndarray:
+    return np.asarray(a).reshape(-1, order=order)
+
+
+@dataclass(frozen=True)
+class Description:
+    """One check, described once.
+
+    * ``extra(y0, X, W, V)`` — the arguments the derivative takes after the point: none for a
+      gradient, Jacobian or Hessian (their value does not depend on the direction), the
+      perturbations for a differential, the upstream cotangent for a VJP;
+    * ``probe_extra(y0, variables)`` — those arguments for the first call, which checks the shape;
+    * ``shape(y0, X)`` — the shape the value must have; ``exact`` — no 1-D stand-in accepted;
+    * ``pair(M, W, V, order)`` — the claimed scalar and its rounding scale s;
+    * ``square(y0, X, M)`` — whether "transposed" is a hypothesis for this value.
+    """
+
+    name: str
+    derivative: str
+    order: int
+    scalar: bool
+    single: bool
+    extra: Callable | None
+    probe_extra: Callable
+    shape: Callable
+    transposed_means: str
+    pair: Callable
+    square: Callable
+    exact: bool = False
+
+
+class Claim:
+    """The user's derivative D, evaluated through the session and paired with directions.
+
+    Values that do not depend on the direction are computed once per argument list.
+    """
+
+    def __init__(self, kind: Description, session: Session, positions: tuple[int, ...], y0: np.ndarray,
+                 order: str = "F"):
+        self.kind, self.session, self.positions, self.y0, self.order = kind, session, positions, y0, order
+        self.eps = 0.0
+        self._cache: dict[int, tuple[list, np.ndarray]] = {}
+
+    def first(self, args: list) -> str | None:
+        """Call D once at the point; a diagnosis (wrong shape, not real…) if it cannot be compared."""
+        variables = [args[p] for p in self.positions]
+        try:
+            raw = self.session.derivative(list(args) + list(self.kind.probe_extra(self.y0, variables)),
+                                          "the given point")
+        except Exception as exc:
+            cause = exc.__cause__
+            if isinstance(cause, ValueError):   # NumPy's shape errors: the formula does not compose here
+                return (f"{self.kind.derivative} could not be evaluated at these shapes: "
+                        f"{str(cause).splitlines()[0]}")
+            raise
+        try:
+            value, eps = claimed_array(raw, self.kind.derivative)
+        except Refused as exc:
+            return str(exc)
+        self.eps = max(self.eps, eps)
+        want = self.kind.shape(self.y0, variables[0])
+        fits = value.shape == want if self.kind.exact else same_shape(value.shape, want)
+        if not fits:
+            if self.kind.exact and self.kind.order == 2:
+                return (f"{self.kind.derivative} has shape {value.shape} but must be {want} "
+                        f"(the variable has {want[0]} entries)")
+            return shape_diagnosis(self.kind.derivative, value.shape, want, self.kind.transposed_means)
+        if self.kind.extra is None:
+            self._cache[id(args)] = (args, value.reshape(want))
+        return None
+
+    def value(self, args: list, W, V, purpose: str = "a direction") -> np.ndarray:
+        """D's value for this argument list and direction, in the shape it must have."""
+        if self.kind.extra is None and id(args) in self._cache:
+            return self._cache[id(args)][1]
+        variables = [args[p] for p in self.positions]
+        extra = () if self.kind.extra is None else self.kind.extra(self.y0, variables[0], W, V)
+        value, eps = claimed_array(self.session.derivative(list(args) + list(extra), purpose), self.kind.derivative)
+        self.eps = max(self.eps, eps)
+        value = value.reshape(self.kind.shape(self.y0, variables[0]))
+        if self.kind.extra is None:
+            self._cache[id(args)] = (args, value)
+        return value
+
+    def __call__(self, args: list, W, V, transform: Callable = lambda M: M, order: str | None = None,
+                 purpose: str = "a direction") -> tuple[float, float]:
+        """The claimed scalar ⟨…⟩ and its rounding scale, for the value transformed as given."""
+        M = transform(self.value(args, W, V, purpose))
+        return self.kind.pair(M, W, V, order or self.order)
+
+
+# ---------------------------------------------------------------------------------------------
+# The five descriptions
+
+
+def _pair_with_V(G, W, V, order):
+    return float(np.sum(G * V[0])), float(np.sum(np.abs(G) * np.abs(V[0])))
+
+
+def _pair_with_W(Y, W, V, order):
+    return float(np.sum(W * Y)), float(np.sum(np.abs(W) * np.abs(Y)))
+
+
+def _bilinear(M, W, V, order):
+    w = vec(W[0] if isinstance(W, tuple) else W, order)
+    v = vec(V[0], order)
+    return float(w @ (M @ v)), float(np.abs(w) @ (np.abs(M) @ np.abs(v)))
+
+
+def _square_matrix(a) -> bool:
+    return np.ndim(a) == 2 and np.shape(a)[0] == np.shape(a)[1] > 1
+
+
+GRADIENT = Description(
+    name="check_gradient", derivative="the gradient", order=1, scalar=True, single=True, extra=None,
+    probe_extra=lambda y0, X: (), shape=lambda y0, X: np.shape(X),
+    transposed_means="numerator layout; the house convention stores ∇f in the shape of the variable",
+    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X))
+
+DIFFERENTIAL = Description(
+    name="check_differential", derivative="dF", order=1, scalar=False, single=False,
+    extra=lambda y0, X, W, V: V, probe_extra=lambda y0, Xs: tuple(np.zeros_like(x) for x in Xs),
+    shape=lambda y0, X: y0.shape, transposed_means="transposed result", pair=_pair_with_W,
+    square=lambda y0, X, M: _square_matrix(y0))
+
+VJP = Description(
+    name="check_vjp", derivative="the VJP", order=1, scalar=False, single=True,
+    extra=lambda y0, X, W, V: (np.asarray(W, dtype=np.float64),), probe_extra=lambda y0, Xs: (np.ones_like(y0),),
+    shape=lambda y0, X: np.shape(X), transposed_means="numerator layout; it must have the variable's shape",
+    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X))
+
+JACOBIAN = Description(
+    name="check_jacobian", derivative="the Jacobian", order=1, scalar=False, single=True, extra=None,
+    probe_extra=lambda y0, X: (), shape=lambda y0, X: (y0.size, np.size(X)),
+    transposed_means="denominator layout; rows must index outputs (numerator layout)",
+    pair=_bilinear, square=lambda y0, X, M: M.shape[0] == M.shape[1], exact=True)
+
+HESSIAN = Description(
+    name="check_hessian", derivative="the Hessian", order=2, scalar=True, single=True, extra=None,
+    probe_extra=lambda y0, X: (), shape=lambda y0, X: (np.size(X), np.size(X)),
+    transposed_means="", pair=_bilinear, square=lambda y0, X, M: True, exact=True)

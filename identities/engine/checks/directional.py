@@ -1,0 +1,283 @@
+"""Directional derivatives of a user's function, and how accurate each one is.
+
+Every check reduces to scalars ⟨W, DF(X)[V]⟩ (first order) or D²f(X)[U, V] (second order) along
+random Gaussian directions.  This module measures them:
+
+* **complex step** — Im F(X + ihV)/h with h = 1e-20 of the data's scale: no subtractive
+  cancellation, error at the rounding level of the computation itself; its real part repeats F(X);
+* **one central difference** at a moderate step, with a bound on its own error (rounding from the
+  measured evaluation noise, truncation from the second difference): a cheap cross-check;
+* **central differences with Richardson extrapolation** over a sweep of steps, for functions that
+  are not complex-analytic as written; the plateau where neighbouring extrapolants agree gives both
+  the value and an error estimate, and the one-sided slopes at the plateau's steps show a kink.
+
+Calls go through the check's :class:`~identities.engine.checks.calls.Session` (counted, copied).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .calls import LeftDomain, NoComplexInput, Session
+
+__all__ = ["Evaluator", "ComplexValue", "Sweep", "Probe", "COMPLEX_STEP", "FIRST_ORDER_STEPS",
+           "SECOND_ORDER_STEPS", "PROBE_STEP"]
+
+#: The complex step, relative to the data's step unit: far below any rounding.
+COMPLEX_STEP = 1e-20
+#: Smallest absolute size of the complex perturbation h·|v|: products of tiny data with it must not
+#: underflow to zero (data scaled by 1e-160 would otherwise lose the imaginary part).
+SMALLEST_PERTURBATION = 1e-250
+#: Successive finite-difference steps shrink by this ratio (error ∝ h², so Richardson uses ratio²).
+STEP_RATIO = 4.0
+#: Largest finite-difference step, relative to the data's step unit.
+FIRST_STEP = 1e-2
+#: Steps of a first-order sweep: down to 1e-2 · 4⁻¹² ≈ 6e-10, deep enough for the plateau of
+#: κ = 1e5 inputs, where larger steps leave the region in which the function is smooth.
+FIRST_ORDER_STEPS = 13
+#: Steps of a second-order sweep: down to 1e-2 · 4⁻⁸ ≈ 1.5e-7 (smaller steps only add rounding
+#: noise to a second difference).
+SECOND_ORDER_STEPS = 9
+#: The single cross-check step, ≈ eps^(1/3): rounding and truncation errors balance near it.
+PROBE_STEP = 1e-5
+#: Relative nudge of the rounding-noise probe: a few units in the last place of float64.
+ULP_NUDGE = 4 * float(np.finfo(np.float64).eps)
+#: Evaluations of the rounding-noise probe (one sample can be small by chance).
+NOISE_SAMPLES = 2
+#: Margin of the single step's error bound (its truncation estimate is a model, not a measurement).
+PROBE_SAFETY = 10.0
+#: One-sided slopes that differ by this many times their rounding noise are a signal, not noise.
+KINK_SIGNAL = 10.0
+
+
+def _rms(a: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(np.abs(a) ** 2))) if np.size(a) else 0.0
+
+
+def _pair(W, Y) -> float:
+    return float(np.sum(np.asarray(W) * np.asarray(Y)))
+
+
+def _weighted(W, Y) -> float:
+    return float(np.sum(np.abs(W) * np.abs(Y)))
+
+
+@dataclass
+class ComplexValue:
+    """One complex-step measurement: ⟨W, Im F⟩/h, its rounding scale, the real part Re F (a free
+    repeat of F(X)), the step h, and why the path is unusable (or None)."""
+
+    value: float = np.nan
+    scale: float = np.nan
+    real: np.ndarray | None = None
+    imag: np.ndarray | None = None
+    h: float = 0.0
+    broken: str | None = None
+
+
+@dataclass
+class Sweep:
+    """A Richardson sweep: value, error estimate, a kink seen at its steps (or None), skipped steps."""
+
+    value: float
+    error: float
+    kink: str | None = None
+    left_domain: int = 0
+
+
+@dataclass
+class Probe:
+    """One central difference: its value and a bound on its error (infinite when it could not be formed)."""
+
+    value: float
+    bound: float
+
+
+class Evaluator:
+    """Calls ``F(*args)`` with the arguments at *wrt* perturbed.
+
+    ``noise`` is the absolute uncertainty of one evaluation of F per output entry, beyond its
+    rounding ``eps``·|F| (zero until a repeat shows the function is not reproducible).
+    """
+
+    def __init__(self, session: Session, args: Sequence, wrt: tuple[int, ...], y0: np.ndarray, eps: float):
+        self.session, self.args, self.wrt, self.y0, self.eps = session, list(args), wrt, y0, eps
+        self.noise: np.ndarray | float = 0.0
+
+    def at(self, shift: Sequence[np.ndarray], dtype=None) -> list:
+        """The arguments with ``shift[i]`` added at position ``wrt[i]`` (cast to *dtype* if given)."""
+        args = list(self.args)
+        for pos, s in zip(self.wrt, shift):
+            base = args[pos].astype(dtype) if dtype is not None else args[pos]
+            args[pos] = base + s
+        return args
+
+    def unit(self, V) -> float:
+        """The data's step unit along V: RMS of the perturbed arguments over RMS of the direction."""
+        x = max((_rms(self.args[p]) for p in self.wrt), default=1.0) or 1.0
+        v = max((_rms(v) for v in V), default=1.0) or 1.0
+        return x / v
+
+    def rounding(self, W, *outputs) -> float:
+        """Σ|W|·(eps·|Y| + noise) over the given outputs: the uncertainty of their W-pairing."""
+        return sum(self.eps * _weighted(W, Y) + _weighted(W, np.broadcast_to(self.noise, np.shape(Y)))
+                   for Y in outputs)
+
+    # -- complex step ------------------------------------------------------------------------
+    def complex_step(self, V, W, purpose: str, step: float = 1.0, first: bool = False) -> ComplexValue:
+        """⟨W, Im F(X + ihV)⟩/h.  *first*: a TypeError means "no complex input" (not an error)."""
+        v_rms = max((_rms(v) for v in V), default=1.0) or 1.0
+        h = max(COMPLEX_STEP * self.unit(V), SMALLEST_PERTURBATION / v_rms) * step
+        try:
+            y = self.session.function(self.at([1j * h * v for v in V], dtype=np.complex128), purpose,
+                                      complex_input=first)
+        except NoComplexInput as exc:
+            return ComplexValue(broken=f"the function does not accept complex input ({exc})")
+        if not np.iscomplexobj(y):
+            return ComplexValue(broken=f"F returned a real {y.dtype} array for complex input (abs, norm, float cast?)")
+        if not np.all(np.isfinite(y)):
+            return ComplexValue(broken="F returned non-finite values for complex input")
+        if y.shape != self.y0.shape:
+            return ComplexValue(broken=f"F returned shape {y.shape} for complex input but {self.y0.shape} "
+                                       "for real input")
+        deriv = y.imag / h
+        return ComplexValue(_pair(W, deriv), _weighted(W, deriv), y.real.astype(np.float64), deriv, h)
+
+    # -- finite differences ------------------------------------------------------------------
+    def rounding_noise(self, rng: np.random.Generator, count: int = NOISE_SAMPLES) -> None:
+        """Measure what one evaluation's rounding costs: F at X nudged by a few units in the last
+        place (random, relative), against F(X).  Every finite-difference point is formed with such
+        a rounding of X + hV, and inside F the roundings are redrawn — so the difference also shows
+        cancellation that eps·|F| cannot (a residual that nearly vanishes, a large sum)."""
+        for k in range(count):
+            shift = [ULP_NUDGE * self.args[p] * rng.standard_normal(np.shape(self.args[p])) for p in self.wrt]
+            try:
+                y = self._value_at(shift, "a rounding-noise probe next to the given point")
+            except LeftDomain:
+                continue
+            self.noise = np.maximum(self.noise, np.abs(y - self.y0))
+
+    def _value_at(self, shift, purpose: str) -> np.ndarray:
+        y = self.session.function(self.at(shift), purpose, domain=True)
+        if y.shape != self.y0.shape:
+            raise ValueError(f"{self.session.name}: the function returned shape {y.shape} at "
+                             f"{purpose} but {self.y0.shape} at the given point")
+        return y.real.astype(np.float64) if np.iscomplexobj(y) else y.astype(np.float64)
+
+    def probe(self, V, W, label: str) -> Probe:
+        """One central difference at ``PROBE_STEP``, with a bound on its error: rounding from the
+        evaluation noise, truncation (h²/6)|D³| modelled from the second difference as (D²h)²/(6|D|)."""
+        t = PROBE_STEP * self.unit(V)
+        try:
+            plus = self._value_at([t * v for v in V], f"the cross-check step along {label}")
+            minus = self._value_at([-t * v for v in V], f"the cross-check step along {label}")
+        except LeftDomain:
+            return Probe(np.nan, np.inf)
+        value = _pair(W, plus - minus) / (2 * t)
+        curvature = abs(_pair(W, plus + minus - 2 * self.y0)) / t          # |D²|·t
+        rounding = self.rounding(W, plus, minus, self.y0, self.y0) / t
+        truncation = curvature * (curvature / (6 * abs(value))) if value else np.inf
+        return Probe(value, PROBE_SAFETY * (rounding + truncation))
+
+    def central(self, V, W, label: str, steps: int = FIRST_ORDER_STEPS) -> Sweep:
+        """⟨W, DF[V]⟩ by central differences with Richardson extrapolation, with a kink test."""
+        y0w = _pair(W, self.y0)
+        hs = [FIRST_STEP * self.unit(V) * STEP_RATIO ** -j for j in range(steps)]
+        values, noise, slopes, left = [], [], [], 0
+        for h in hs:
+            what = f"a finite-difference step along {label} (h = {h:.1e})"
+            try:
+                plus = self._value_at([h * v for v in V], what)
+                minus = self._value_at([-h * v for v in V], what)
+            except LeftDomain:
+                left += 1
+                values.append(np.nan), noise.append(np.nan), slopes.append(np.nan)
+                continue
+            values.append(_pair(W, plus - minus) / (2 * h))
+            noise.append(self.rounding(W, plus, minus) / (2 * h))
+            slopes.append(abs(_pair(W, plus + minus) - 2 * y0w) / h)   # forward minus backward slope
+        value, error, k = _richardson(values, noise)
+        kink = None
+        if k is not None:
+            window = range(k, k + 4)   # the steps the chosen plateau was computed from
+            J = [slopes[i] for i in window]
+            JN = [4 * noise[i] for i in window]
+            if J[-1] >= J[0] / 2 and J[-1] >= KINK_SIGNAL * JN[-1] and J[-1] > error:
+                kink = (f"the one-sided slopes along {label} differ by {J[-1]:.2e} at every step from "
+                        f"{hs[k]:.1e} down to {hs[k + 3]:.1e} instead of shrinking with the step")
+        return Sweep(value, error, kink, left)
+
+    def mixed_complex(self, U, V, relative_noise: float = 0.0) -> Sweep:
+        """D²f[U, V] as the central difference along V of the complex-step derivative along U."""
+        v_rms = max((_rms(u) for u in U), default=1.0) or 1.0
+        h = max(COMPLEX_STEP * self.unit(U), SMALLEST_PERTURBATION / v_rms)
+
+        def g(t):
+            shift = [1j * h * u + t * v for u, v in zip(U, V)]
+            y = self.session.function(self.at(shift, dtype=np.complex128),
+                                      f"a mixed complex-step/finite-difference point (t = {t:.1e})", domain=True)
+            if not np.iscomplexobj(y):
+                raise LeftDomain("complex path lost")
+            return float(np.sum(y.imag)) / h
+
+        def estimate(t):
+            plus, minus = g(t), g(-t)
+            return (plus - minus) / (2 * t), (self.eps + relative_noise) * (abs(plus) + abs(minus)) / (2 * t)
+
+        return self._sweep(estimate, self.unit(V))
+
+    def mixed_real(self, U, V) -> Sweep:
+        """D²f[U, V] by the four-point mixed second difference, Richardson-extrapolated."""
+        ones = np.ones(self.y0.shape)
+
+        def f(a, b):
+            y = self._value_at([a * u + b * v for u, v in zip(U, V)],
+                               f"a mixed finite-difference point ({a:.1e}, {b:.1e})")
+            return float(np.sum(y)), self.rounding(ones, y)
+
+        def estimate(t):
+            corners = (f(t, t), f(t, -t), f(-t, t), f(-t, -t))
+            c = [x for x, _ in corners]
+            value = (c[0] - c[1] - c[2] + c[3]) / (4 * t * t)
+            return value, sum(e for _, e in corners) / (4 * t * t)
+
+        return self._sweep(estimate, self.unit(V))
+
+    def _sweep(self, estimate: Callable[[float], tuple[float, float]], unit: float) -> Sweep:
+        values, noise, left = [], [], 0
+        for h in (FIRST_STEP * unit * STEP_RATIO ** -j for j in range(SECOND_ORDER_STEPS)):
+            try:
+                v, e = estimate(h)
+            except LeftDomain:
+                v, e = np.nan, np.nan
+                left += 1
+            values.append(v)
+            noise.append(e)
+        value, error, _ = _richardson(values, noise)
+        return Sweep(value, error, None, left)
+
+
+def _richardson(values: list, noise: list) -> tuple[float, float, int | None]:
+    """Richardson-extrapolate difference quotients (error ∝ h²) and pick the plateau.
+
+    The error estimate of a trio of neighbouring extrapolants is the larger of their spread and
+    their rounding noise, so an accidental agreement of noisy values cannot make it over-confident.
+    Returns the value, its error and the index of the first difference quotient used (None if no
+    three neighbouring extrapolants are finite).
+    """
+    D, N = np.array(values, dtype=float), np.array(noise, dtype=float)
+    gain = STEP_RATIO ** 2
+    R = (gain * D[1:] - D[:-1]) / (gain - 1)
+    RN = (gain * N[1:] + N[:-1]) / (gain - 1)
+    best, best_err, where = np.nan, np.inf, None
+    for j in range(len(R) - 2):
+        trio = R[j:j + 3]
+        if not (np.all(np.isfinite(trio)) and np.isfinite(RN[j + 1])):
+            continue
+        err = max(abs(trio[0] - trio[1]), abs(trio[1] - trio[2]), RN[j + 1])
+        if err < best_err:
+            best, best_err, where = trio[1], err, j
+    return float(best), float(best_err), where
