@@ -6,6 +6,7 @@ import pytest
 
 from identities.define import (Trace, add, constant, d, derivation, gradient, identity, matrix, mul, step,
                                variable)
+from identities import verify
 from identities.engine.record import DefinitionError
 
 A = matrix("A", "n", "n")
@@ -49,19 +50,19 @@ def test_a_typo_in_a_derivation_fails_verification():
         step(add(Trace(mul(d(X).T, A, X)), Trace(mul(X.T, A, d(X)))), "product rule"),
         step(add(Trace(mul(X.T, A, d(X))), Trace(mul(X.T, A, d(X)))), "typo: Aᵀ written as A"),
     ))
-    report = wrong.verify()
+    report = verify(wrong)
     bad = [r.what for r in report.failures]
     assert bad and all("derivation" in w for w in bad), str(report)
 
 
 def test_a_wrong_first_line_fails_verification():
     wrong = build(derivation=derivation(X, step(Trace(mul(X.T, A, d(X))), "forgot one term")))
-    assert "derivation line 1 = directional derivative" in [r.what for r in wrong.verify().failures]
+    assert "derivation line 1 = directional derivative" in [r.what for r in verify(wrong).failures]
 
 
 def test_a_wrong_claim_fails_verification_and_names_the_mistake():
     wrong = build(claims=[gradient(X, 2 * A * X)])
-    report = wrong.verify()
+    report = verify(wrong)
     assert not report.ok
     assert any("missing symmetric part" in r.detail for r in report.failures), str(report)
 

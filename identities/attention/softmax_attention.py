@@ -17,8 +17,8 @@ every one is checked against the full forward function. In practice P is kept fr
 pass; the Jacobian of the softmax (an m×m matrix per row) is never formed, since the row-sum form
 costs only O(nm).
 
->>> from identities import get
->>> get("softmax-attention").verify().ok
+>>> from identities import get, verify
+>>> verify(get("softmax-attention")).ok
 True
 """
 

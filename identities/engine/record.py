@@ -233,20 +233,3 @@ def _validate(ident: Identity) -> None:
     for other in ident.see_also:
         if not ID_PATTERN.match(other):
             fail(f"see_also entry {other!r} is not an id")
-
-
-
-def _verify(self: Identity, seed: int = 0):
-    """Verify every claim in every layout, the derivation and the negative controls; see :mod:`.verify`."""
-    from .verify import verify
-    return verify(self, seed)
-
-
-def _mutants(self: Identity, seed: int = 0):
-    """Generate the classic wrong versions of each claim and check that each non-equivalent one fails."""
-    from .mutants import mutation_report
-    return mutation_report(self, seed)
-
-
-Identity.verify = _verify
-Identity.mutants = _mutants

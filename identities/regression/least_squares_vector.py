@@ -16,8 +16,8 @@ makes the gradient free of a 2. For x a vector the two vec orders coincide, so t
 single form.
 
 >>> import numpy as np
->>> from identities import get, check_hessian
->>> get("least-squares-vector").verify().ok
+>>> from identities import get, check_hessian, verify
+>>> verify(get("least-squares-vector")).ok
 True
 >>> C = np.array([[1.0, 2.0], [0.0, 1.0], [3.0, -1.0]]); y = np.array([1.0, 0.0, 2.0]); x = np.zeros(2)
 >>> check_hessian(lambda x, C, y: 0.5 * np.sum((C @ x - y) ** 2), lambda x, C, y: C.T @ C, x, C, y).ok

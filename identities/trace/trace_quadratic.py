@@ -6,9 +6,9 @@ tr(Gᵀ dX), and the two copies add up to (A + Aᵀ)X. Only when A is symmetric 
 2AX — writing 2AX for a general A is the classic "missing symmetric part" mistake.
 
 >>> import numpy as np
->>> from identities import get
+>>> from identities import get, verify
 >>> A = np.array([[1.0, 2.0], [0.0, 1.0]]); X = np.array([[1.0], [1.0]])
->>> get("trace-quadratic").verify().ok
+>>> verify(get("trace-quadratic")).ok
 True
 """
 

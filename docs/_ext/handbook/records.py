@@ -16,7 +16,7 @@ def verification(identity_id: str):
     """``(report, error)``: the engine's verification report, or the exception it raised."""
     import identities
     try:
-        return identities.get(identity_id).verify(seed=SEED), None
+        return identities.verify(identities.get(identity_id), seed=SEED), None
     except Exception as exc:  # noqa: BLE001 - shown on the page and raised as a build warning
         return None, exc
 
@@ -26,7 +26,7 @@ def mutation(identity_id: str):
     """``(report, error)``: the mutation report (classic wrong answers and what the checker said)."""
     import identities
     try:
-        return identities.get(identity_id).mutants(seed=SEED), None
+        return identities.mutants(identities.get(identity_id), seed=SEED), None
     except Exception as exc:  # noqa: BLE001
         return None, exc
 
