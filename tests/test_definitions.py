@@ -27,6 +27,10 @@ def test_a_consistent_definition_builds():
 
 @pytest.mark.parametrize("overrides, message", [
     ({"id": "Bad Id"}, "lowercase slugs"),
+    ({"id": "toy\n"}, "lowercase slugs"),  # `$` alone would let a trailing newline through
+    ({"see_also": ["log-det\n"]}, "not an id"),
+    ({"symbols": [variable(X, "x"), constant(A, "a"), constant(matrix("dX", "n", "k"), "c")]},
+     "name of the perturbation of X"),
     ({"claims": [gradient(X, A)]}, "shape"),
     ({"claims": [gradient(X, X.T * A)]}, "shape"),
     ({"function": Trace(mul(X.T, matrix("C", "n", "n"), X))}, "undeclared symbols"),
@@ -41,7 +45,7 @@ def test_a_consistent_definition_builds():
 def test_inconsistent_definitions_are_refused(overrides, message):
     with pytest.raises(DefinitionError, match=message) as info:
         build(**overrides)
-    assert "'toy'" in str(info.value) or "Bad Id" in str(info.value)
+    assert "'toy'" in str(info.value) or "Bad Id" in str(info.value) or "toy\\n" in str(info.value)
 
 
 def test_a_typo_in_a_derivation_fails_verification():
@@ -73,3 +77,10 @@ def test_a_named_part_may_not_take_a_symbol_name_or_two_meanings():
         build(claims=[gradient(X, named("A", add(A, A.T)) * X)])
     with pytest.raises(DefinitionError, match="two different sub-expressions"):
         build(claims=[gradient(X, add(named("M", A) * X, named("M", A.T) * X))])
+
+
+def test_a_named_part_labelled_with_a_cotangent_must_have_its_shape():
+    from identities.define import bar, named
+    assert build(claims=[gradient(X, mul(named(bar("G", "n", "n"), add(A, A.T)), X))]).id == "toy"
+    with pytest.raises(DefinitionError, match="labelled with shape"):
+        build(claims=[gradient(X, mul(named(bar("G", "n", "k"), add(A, A.T)), X))])

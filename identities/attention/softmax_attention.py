@@ -40,9 +40,9 @@ def softmax_adjoint(P, upstream):
 
 S = named("S", mul(1 / root_d, Q, K.T))
 P = named("P", SoftmaxRows(S))
-Pbar = named("Pbar", mul(Obar, V.T))
+Pbar = named(bar("P", "n", "m"), mul(Obar, V.T))
 Vbar = mul(Transpose(P), Obar)
-Sbar = named("Sbar", softmax_adjoint(P, Pbar))
+Sbar = named(bar("S", "n", "m"), softmax_adjoint(P, Pbar))
 dS = mul(1 / root_d, add(mul(dQ, K.T), mul(Q, dK.T)))
 dP = softmax_adjoint(P, dS)
 PdS = HadamardProduct(P, dS)

@@ -19,8 +19,8 @@ import sympy as sp
 
 from .checks import Check
 from .compile import compile_expr
-from .forms import _params_for, forms
-from .nodes import unname
+from .forms import claim_parameters, forms
+from .nodes import Named, unname
 from .printing import unicode
 from .record import Claim, Identity
 from .sampler import draw
@@ -93,7 +93,8 @@ def _nodes(expr, path=()) -> Iterator[tuple[tuple[int, ...], sp.Basic]]:
     yield path, expr
     if isinstance(expr, sp.MatrixSymbol) or not isinstance(expr, sp.Basic):
         return
-    for i, arg in enumerate(expr.args):
+    children = [(1, expr.expr)] if isinstance(expr, Named) else enumerate(expr.args)  # a label is no operand
+    for i, arg in children:
         if isinstance(arg, sp.Basic) and not isinstance(arg, (sp.Symbol, sp.Integer)) or isinstance(arg, sp.MatrixSymbol):
             yield from _nodes(arg, path + (i,))
 
@@ -160,7 +161,7 @@ def mutations(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
 # -- judging mutants -------------------------------------------------------------------------------
 
 def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
-    params = _params_for(ident, claim)
+    params = claim_parameters(ident, claim)
     fa, fb = compile_expr(a, params, "original"), compile_expr(b, params, "mutant")
     for dr in draws:
         rng = np.random.default_rng(dr.seed)
@@ -193,7 +194,7 @@ def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: 
         return Mutant(claim, description, sp.S.NaN, "killed", "ill-shaped: cannot be formed")
     mutant = unname(mutant)  # a change made at one use of a named part must not reach its other uses
     house = forms(ident, claim)[0]
-    params = _params_for(ident, claim)
+    params = claim_parameters(ident, claim)
     try:
         fn = compile_expr(mutant, params, "mutant")
     except Exception as exc:

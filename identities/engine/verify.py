@@ -13,7 +13,7 @@ from .checks import CENTRAL, COMPLEX, EPS64, Check, check_differential, check_gr
     check_jacobian, check_vjp
 from .compile import compile_expr
 from .forms import Form, form_function, forms, function_of
-from .nodes import Vec
+from .nodes import Differential, Vec
 from .record import Claim, Identity
 from .sampler import Draw, draw
 
@@ -188,17 +188,6 @@ def _differential_probe(claim: Claim, dr: Draw) -> list[np.ndarray]:
 
 # -- derivations -----------------------------------------------------------------------------------
 
-def _dsym(symbol) -> sp.MatrixSymbol:
-    return sp.MatrixSymbol("d" + symbol.name, *symbol.shape)
-
-
-def _is_reverse_mode(ident: Identity) -> bool:
-    """The derivation starts from dL = ⟨F̄, dF⟩ when every perturbed variable has a VJP claim."""
-    der = ident.derivation
-    return ident.upstream is not None and all(
-        any(c.kind == "vjp" and c.wrt == w for c in ident.claims) for w in der.wrt)
-
-
 #: Which claim a first-order derivation ends in, per variable, in order of preference.
 _FORWARD_PREFERENCE = ("gradient", "differential", "jacobian")
 
@@ -206,7 +195,7 @@ _FORWARD_PREFERENCE = ("gradient", "differential", "jacobian")
 def _target_claims(ident: Identity) -> list[Claim]:
     """One claim per perturbed variable: the one the derivation's last line is compared with."""
     der = ident.derivation
-    kinds = ("hessian",) if der.order == 2 else ("vjp",) if _is_reverse_mode(ident) else _FORWARD_PREFERENCE
+    kinds = {"second-order": ("hessian",), "reverse": ("vjp",)}.get(ident.derivation_mode, _FORWARD_PREFERENCE)
     chosen = []
     for w in der.wrt:
         for kind in kinds:
@@ -224,7 +213,7 @@ def _pairing(ident: Identity) -> sp.Expr:
     """What the last derivation line must equal: the stored derivatives applied to the perturbations."""
     terms = []
     for c in _target_claims(ident):
-        dX = _dsym(c.wrt)
+        dX = Differential(c.wrt)
         if c.kind in ("gradient", "vjp"):
             terms.append(sp.Trace(c.expr.T * dX))
         elif c.kind == "differential":
@@ -241,7 +230,7 @@ def _pairing(ident: Identity) -> sp.Expr:
 def _step_params(ident: Identity) -> tuple:
     der = ident.derivation
     ups = (ident.upstream,) if ident.upstream is not None else ()
-    return ident.parameters + ups + tuple(_dsym(w) for w in der.wrt)
+    return ident.parameters + ups + tuple(Differential(w) for w in der.wrt)
 
 
 def _flat(value, order: str | None) -> np.ndarray:
@@ -274,7 +263,7 @@ def _verify_derivation(ident: Identity, dr: Draw, seed: int) -> list[Row]:
     n = len(ident.parameters)
     positions = tuple(_position(ident, w) for w in der.wrt)
     if der.order == 1:
-        if _is_reverse_mode(ident):
+        if ident.derivation_mode == "reverse":
             start = lambda *a: np.sum(a[n] * F(*a[:n]))
         else:
             start = lambda *a: F(*a[:n])
