@@ -4,6 +4,7 @@ from the one stored expression, plus the NumPy functions printed from those same
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import sympy as sp
@@ -119,7 +120,15 @@ def _lhs(ident: Identity, claim: Claim, order: str, transposed: bool) -> tuple[s
 
 
 def forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
-    """The house form of *claim* and its generated layout variants, house first."""
+    """The house form of *claim* and its generated layout variants, house first (printed once per
+    identity: every check and every mutant reuses them)."""
+    memo = _memo(ident)
+    if ("forms", claim) not in memo:
+        memo["forms", claim] = _forms(ident, claim)
+    return memo["forms", claim]
+
+
+def _forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
     rows, cols = claim.wrt.shape
     house = Form(claim, _house_label(claim), claim.expr, *_lhs(ident, claim, claim.vec, False), layout="house",
                  vec=claim.vec)
@@ -192,8 +201,16 @@ def statement(ident: Identity) -> list[Form]:
 
 # -- compiled functions ---------------------------------------------------------------------------
 
-def _cache(ident: Identity) -> dict:
-    return ident.extra.setdefault("compiled", {})
+#: What is printed or compiled from an identity, kept while the identity lives.  Keyed by the record
+#: itself (equal records share an entry), so a modified copy never reuses what its original printed.
+_MEMO: "weakref.WeakKeyDictionary[Identity, dict]" = weakref.WeakKeyDictionary()
+
+
+def _memo(ident: Identity) -> dict:
+    memo = _MEMO.get(ident)
+    if memo is None:
+        memo = _MEMO[ident] = {}
+    return memo
 
 
 def claim_name(claim: Claim) -> str:
@@ -204,11 +221,11 @@ def claim_name(claim: Claim) -> str:
 
 def function_of(ident: Identity) -> Compiled:
     """The function f (or F) as NumPy code, parameters in declaration order."""
-    cache = _cache(ident)
-    if "function" not in cache:
+    memo = _memo(ident)
+    if "function" not in memo:
         name = ident.output if ident.output.isidentifier() else "f"
-        cache["function"] = compile_expr(ident.function, ident.parameters, name)
-    return cache["function"]
+        memo["function"] = compile_expr(ident.function, ident.parameters, name)
+    return memo["function"]
 
 
 def output_symbol(ident: Identity) -> sp.MatrixSymbol:
@@ -230,14 +247,14 @@ def claim_parameters(ident: Identity, claim: Claim) -> tuple:
 
 def form_function(ident: Identity, form: Form) -> Compiled:
     """The NumPy function printed from one form of a claim."""
-    cache = _cache(ident)
+    memo = _memo(ident)
     key = ("form", form.claim, form.label)
-    if key not in cache:
+    if key not in memo:
         name = claim_name(form.claim) + ("" if form.house else ("_T" if form.transposed else f"_{form.vec}"))
         if not form.house and not form.transposed:
             name = claim_name(form.claim)[:-2] + f"_{form.vec}"
-        cache[key] = compile_expr(form.expr, claim_parameters(ident, form.claim), name)
-    return cache[key]
+        memo[key] = compile_expr(form.expr, claim_parameters(ident, form.claim), name)
+    return memo[key]
 
 
 def claim_function(ident: Identity, claim: Claim) -> Compiled:

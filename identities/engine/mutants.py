@@ -23,8 +23,7 @@ from .forms import claim_parameters, forms
 from .nodes import Named, unname
 from .printing import unicode
 from .record import Claim, Identity
-from .sampler import draw
-from .symbols import DIMS
+from .sampler import Draw, draw
 from .verify import STEP_UNITS, EPS64, check_form, draws_for
 
 __all__ = ["Mutant", "MutationReport", "mutations", "mutation_report"]
@@ -160,14 +159,29 @@ def mutations(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
 
 # -- judging mutants -------------------------------------------------------------------------------
 
+class _Draws:
+    """The draws every mutant of one identity is judged at, made once: the verification draws, and
+    (only if a mutant turns out equal at those) draws without the structural conditions."""
+
+    def __init__(self, ident: Identity, seed: int):
+        self.ident = ident
+        self.strict = draws_for(ident, seed)
+        self._loose: list[Draw] | None = None
+
+    @property
+    def loose(self) -> list[Draw]:
+        if self._loose is None:
+            self._loose = [draw(self.ident, dr.seed, conditions=False, avoid=prev.sizes if prev else None)
+                           for prev, dr in zip([None] + self.strict[:-1], self.strict)]
+        return self._loose
+
+
 def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
     params = claim_parameters(ident, claim)
     fa, fb = compile_expr(a, params, "original"), compile_expr(b, params, "mutant")
     for dr in draws:
         rng = np.random.default_rng(dr.seed)
-        args = [dr.values[p.name] if p.name in dr.values else rng.standard_normal(
-            tuple(int(sp.sympify(s).subs({DIMS[k]: v for k, v in dr.sizes.items()}))
-                  for s in p.shape)) for p in params]
+        args = [dr.values[p.name] if p.name in dr.values else rng.standard_normal(dr.shape_of(p)) for p in params]
         try:
             va, vb = np.asarray(fa(*args)), np.asarray(fb(*args))
         except (ValueError, np.linalg.LinAlgError):
@@ -180,16 +194,16 @@ def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
     return True
 
 
-def _judge(ident: Identity, claim: Claim, description: str, mutant, seed: int) -> Mutant:
+def _judge(ident: Identity, claim: Claim, description: str, mutant, seed: int, draws: _Draws) -> Mutant:
     """Check one mutant; it is reported written out in full (a change inside a named part shows)."""
-    judged = _judge_named(ident, claim, description, mutant, seed)
+    judged = _judge_named(ident, claim, description, mutant, seed, draws)
     if judged.expr is not sp.S.NaN and judged.expr is not None:
         judged = Mutant(judged.claim, judged.description, unname(judged.expr), judged.status, judged.reason,
                         judged.check)
     return judged
 
 
-def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: int) -> Mutant:
+def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: int, draws: _Draws) -> Mutant:
     if mutant is None:
         return Mutant(claim, description, sp.S.NaN, "killed", "ill-shaped: cannot be formed")
     mutant = unname(mutant)  # a change made at one use of a named part must not reach its other uses
@@ -199,18 +213,15 @@ def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: 
         fn = compile_expr(mutant, params, "mutant")
     except Exception as exc:
         return Mutant(claim, description, mutant, "killed", f"ill-shaped: {type(exc).__name__}")
-    draws = draws_for(ident, seed)
-    for dr in draws:
+    for dr in draws.strict:
         try:
             check = check_form(ident, house, dr, seed, fn=fn)
         except (ValueError, np.linalg.LinAlgError) as exc:
             return Mutant(claim, description, mutant, "killed", f"ill-shaped: {str(exc).splitlines()[0][:80]}")
         if not check.ok:
             return Mutant(claim, description, mutant, "killed", check.diagnosis or "rejected", check)
-    if _equal_at(ident, claim, claim.expr, mutant, draws):
-        loose = [draw(ident, dr.seed, conditions=False, avoid=prev.sizes if prev else None)
-                 for prev, dr in zip([None] + draws[:-1], draws)]
-        if not ident.conditions or _equal_at(ident, claim, claim.expr, mutant, loose):
+    if _equal_at(ident, claim, claim.expr, mutant, draws.strict):
+        if not ident.conditions or _equal_at(ident, claim, claim.expr, mutant, draws.loose):
             why = "equal for all inputs (an algebraic rewrite)"
         else:
             why = "equal under the conditions: " + ", ".join(f"{name} {c}" for name, c in ident.conditions)
@@ -220,6 +231,7 @@ def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: 
 
 def mutation_report(ident: Identity, seed: int = 0) -> MutationReport:
     """Generate and judge the mutants of every claim of *ident*."""
-    judged = [_judge(ident, claim, description, mutant, seed)
+    draws = _Draws(ident, seed)
+    judged = [_judge(ident, claim, description, mutant, seed, draws)
               for claim in ident.claims for description, mutant in mutations(claim.expr)]
     return MutationReport(ident.id, seed, tuple(judged))

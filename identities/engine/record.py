@@ -8,7 +8,7 @@ with a sentence that names the identity and says what is wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import sympy as sp
@@ -111,7 +111,6 @@ class Identity:
     module: str = ""
     path: str = ""
     doc: str = ""
-    extra: dict = field(default_factory=dict, compare=False, repr=False)
 
     # -- what the other parts read ---------------------------------------------------------
     def var(self, name: str) -> Var:
