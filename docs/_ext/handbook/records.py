@@ -1,7 +1,9 @@
-"""The verification and mutation records of an identity, computed once per build process.
+"""The verification and mutation records of an identity, as the engine keeps them.
 
-Both are deterministic (seed 0), so a page shows the same numbers on every build; a failure is a
-warning, which ``-W`` turns into a build error.
+The engine computes each record once per content of the identity and of the engine, and keeps it
+on disk (``identities.engine.cache``): the tests, the command line and this build read the same
+one instead of verifying again.  Both are deterministic at seed 0, so a page shows the same
+numbers on every build; a failure is a warning, which ``-W`` turns into a build error.
 """
 
 from __future__ import annotations
