@@ -42,7 +42,7 @@ import sympy as sp
 
 from .mutants import MutationReport, mutation_report
 from .record import Identity
-from .verify import Report
+from .verify import Report, checked_seed
 from .verify import verify as verification_report
 
 try:  # POSIX: one process computes an entry while the others wait for it
@@ -151,6 +151,7 @@ def _engine() -> str:
 # -- entries ---------------------------------------------------------------------------------------
 
 def _cached(ident: Identity, seed: int, part: str, compute, kind: type):
+    seed = checked_seed(seed)
     where = folder() if ident.path else None
     if where is None:
         return compute(ident, seed)

@@ -6,7 +6,8 @@ X⁻¹ by X⁻ᵀ, the other vec order — and checks each one.  Every mutant mu
 fails) or be *equivalent*: numerically equal to the stored formula at inputs that meet the
 identity's conditions (and then the report says whether it is equal everywhere or only under
 those conditions).  A mutant that passes without being equal is a *survivor*: the checker missed
-a wrong answer, and the catalog's tests fail.
+a wrong answer, and the catalog's tests fail.  A mutant on which the check reached no verdict is
+*inconclusive*, and fails them too: a wrong answer counts as rejected only when the check rejected it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .nodes import Named, unname
 from .printing import unicode
 from .record import Claim, Identity
 from .sampler import Draw, draw
-from .verify import STEP_UNITS, EPS64, check_form, draws_for
+from .verify import STEP_UNITS, EPS64, check_form, checked_seed, draws_for, undecided
 
 __all__ = ["Mutant", "MutationReport", "mutations", "mutation_report"]
 
@@ -36,9 +37,9 @@ class Mutant:
     claim: Claim
     description: str
     expr: sp.Expr
-    status: str                 # "killed", "equivalent" or "survived"
-    reason: str                 # the checker's diagnosis, "ill-shaped …", or why it is equivalent
-    check: Check | None = None  # the failing check of a killed mutant
+    status: str                 # "killed", "equivalent", "survived" or "inconclusive"
+    reason: str                 # the checker's diagnosis, "ill-shaped …", why it is equivalent or undecided
+    check: Check | None = None  # the check that killed it, or could not decide
 
 
 @dataclass(frozen=True)
@@ -63,15 +64,29 @@ class MutationReport:
         return self._with("survived")
 
     @property
+    def inconclusive(self) -> tuple[Mutant, ...]:
+        return self._with("inconclusive")
+
+    @property
+    def failures(self) -> tuple[Mutant, ...]:
+        """The mutants that make the report fail: survivors, then those the check could not decide."""
+        return self.survivors + self.inconclusive
+
+    @property
     def ok(self) -> bool:
-        return not self.survivors
+        return not self.failures
 
     def __bool__(self) -> bool:
         return self.ok
 
+    @property
+    def summary(self) -> str:
+        text = (f"{self.id}: {len(self.killed)} killed, {len(self.equivalent)} equivalent, "
+                f"{len(self.survivors)} survived")
+        return text + (f", {len(self.inconclusive)} inconclusive" if self.inconclusive else "")
+
     def __str__(self) -> str:
-        lines = [f"{self.id}: {len(self.killed)} killed, {len(self.equivalent)} equivalent, "
-                 f"{len(self.survivors)} survived"]
+        lines = [self.summary]
         for m in self.mutants:
             lines.append(f"  {m.status:<10} {m.claim.kind} wrt {m.claim.wrt.name}: {m.description:<40} "
                          f"→ {unicode(m.expr)}   [{m.reason}]")
@@ -218,8 +233,10 @@ def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: 
             check = check_form(ident, house, dr, seed, fn=fn)
         except (ValueError, np.linalg.LinAlgError) as exc:
             return Mutant(claim, description, mutant, "killed", f"ill-shaped: {str(exc).splitlines()[0][:80]}")
-        if not check.ok:
+        if check.verdict == "failed":
             return Mutant(claim, description, mutant, "killed", check.diagnosis or "rejected", check)
+        if check.verdict != "passed":
+            return Mutant(claim, description, mutant, "inconclusive", undecided(check), check)
     if _equal_at(ident, claim, claim.expr, mutant, draws.strict):
         if not ident.conditions or _equal_at(ident, claim, claim.expr, mutant, draws.loose):
             why = "equal for all inputs (an algebraic rewrite)"
@@ -231,6 +248,7 @@ def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: 
 
 def mutation_report(ident: Identity, seed: int = 0) -> MutationReport:
     """Generate and judge the mutants of every claim of *ident*."""
+    seed = checked_seed(seed)
     draws = _Draws(ident, seed)
     judged = [_judge(ident, claim, description, mutant, seed, draws)
               for claim in ident.claims for description, mutant in mutations(claim.expr)]

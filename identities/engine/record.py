@@ -23,6 +23,7 @@ __all__ = ["Var", "Claim", "Step", "Derivation", "Identity", "DefinitionError", 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-zA-Z0-9]+)*")
 Role = Literal["variable", "constant", "upstream"]
 CLAIM_KINDS = ("gradient", "differential", "jacobian", "hessian", "vjp")
+_FORWARD_PREFERENCE = ("gradient", "differential", "jacobian")
 
 
 class DefinitionError(ValueError):
@@ -153,6 +154,23 @@ class Identity:
             return "reverse"
         return "forward"
 
+    def derivation_targets(self) -> tuple[Claim, ...]:
+        """One claim per perturbed variable: the one the derivation's last line is compared with (a
+        Hessian after a second-order derivation, a VJP after a reverse one, else a gradient, a
+        differential or a Jacobian, in that order of preference)."""
+        der = self.derivation
+        if der is None:
+            return ()
+        kinds = {"second-order": ("hessian",), "reverse": ("vjp",)}.get(self.derivation_mode, _FORWARD_PREFERENCE)
+        chosen = []
+        for w in der.wrt:
+            claim = next((c for kind in kinds for c in self.claims if c.wrt == w and c.kind == kind), None)
+            if claim is None:
+                raise DefinitionError(f"identity {self.id!r}: the derivation perturbs {w} but no claim of kind "
+                                      f"{'/'.join(kinds)} is taken with respect to it")
+            chosen.append(claim)
+        return tuple(chosen)
+
     def validate(self) -> "Identity":
         """Refuse inconsistent definitions, naming the identity and the fault."""
         _validate(self)
@@ -242,6 +260,10 @@ def _validate(ident: Identity) -> None:
                 fail(f"derivation step {i} needs a reason")
             if step.vec is not None and not isinstance(step.expr, sp.Basic):
                 fail(f"derivation step {i} is not an expression")
+        ident.derivation_targets()  # refuses a perturbed variable without the claim the last line must equal
+        if d.order == 2 and not any(c.kind == "gradient" and c.wrt == d.wrt[0] for c in ident.claims):
+            fail(f"a second-order derivation needs a gradient claim with respect to {d.wrt[0]}: the second "
+                 "differential is checked through it")
     names = {}
     everything = sp.Tuple(ident.function, *(c.expr for c in ident.claims),
                           *(s.expr for s in (ident.derivation.steps if ident.derivation else ())))

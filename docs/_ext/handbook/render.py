@@ -286,9 +286,9 @@ def mutants(ident, location) -> list[nodes.Node]:
         logger.warning("identity %s: mutation testing raised %s: %s", ident.id, type(error).__name__, error,
                        location=location)
         return [admonition("warning", para(f"Mutation testing raised {type(error).__name__}: {error}"))]
-    for m in report.survivors:
-        logger.warning("identity %s: the wrong answer %r (%s) passed the checker", ident.id, m.description,
-                       m.claim.kind, location=location)
+    for m in report.failures:
+        logger.warning("identity %s: the wrong answer %r (%s) %s", ident.id, m.description, m.claim.kind,
+                       "passed the checker" if m.status == "survived" else m.reason, location=location)
     out = [para(strong("Classic wrong answers: "),
                 f"{len(report.killed)} rejected, {len(report.equivalent)} equivalent under the conditions, "
                 f"{len(report.survivors)} undetected.")]
