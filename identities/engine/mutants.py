@@ -117,7 +117,7 @@ def _local_mutations(node, parent) -> Iterator[tuple[str, sp.Basic]]:
     """The classic mistakes that can be made at one node of the expression tree."""
     if isinstance(node, sp.MatrixSymbol):
         if not isinstance(parent, sp.Transpose) and node.shape != (1, 1):
-            yield f"{node.name} → {node.name}ᵀ", sp.Transpose(node)
+            yield f"{unicode(node)} → {unicode(sp.Transpose(node))}", sp.Transpose(node)
     elif isinstance(node, sp.Transpose):
         yield f"drop the transpose of {unicode(node.arg)}", node.arg
     elif isinstance(node, sp.Inverse):

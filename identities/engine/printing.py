@@ -222,9 +222,10 @@ class HandbookUnicodePrinter(StrPrinter):
         for i, factor in enumerate(factors):
             spaced = i and (_opens_with_word(factor) or isinstance(factors[i - 1], Differential))
             body += (" " if spaced else "") + self.parenthesize(factor, PRECEDENCE["Mul"])
-        return self._with_coefficient(coeff, body)
+        return self._with_coefficient(coeff, body, spaced=_opens_with_word(factors[0]) and body[0] != "(")
 
-    def _with_coefficient(self, coeff, body: str) -> str:
+    def _with_coefficient(self, coeff, body: str, spaced: bool = False) -> str:
+        """*body* scaled by *coeff*: −body, body/2, 2body (2 softmax(S) when body opens with a word)."""
         sign = ""
         if coeff.could_extract_minus_sign():
             sign, coeff = "−", -coeff
@@ -233,7 +234,7 @@ class HandbookUnicodePrinter(StrPrinter):
         numer, denom = coeff.as_numer_denom()
         if numer == 1 and denom != 1:
             return f"{sign}{body}/{self.parenthesize(denom, PRECEDENCE['Pow']) if not denom.is_Pow else self._print(denom)}"
-        return f"{sign}{self.parenthesize(coeff, PRECEDENCE['Mul'])}{body}"
+        return f"{sign}{self.parenthesize(coeff, PRECEDENCE['Mul'])}{' ' if spaced else ''}{body}"
 
     def _print_MatAdd(self, expr):
         out = ""
