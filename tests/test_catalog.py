@@ -12,7 +12,7 @@ from identities.engine.printing import unicode
 IDS_FILE = Path(identities.__file__).with_name("published_ids.txt")
 CATALOG = identities.all_identities()
 
-#: The ids the first catalog promised (issue 2); they must always resolve.
+#: The ids the first published catalog promised; they must always resolve.
 PROMISED = """trace-linear trace-AXB trace-quadratic frobenius-norm-squared least-squares least-squares-vector
 quadratic-form log-det inverse-differential log-det-trace vec-kronecker least-squares-hessian linear-layer
 attention-scores softmax-attention rule-linearity rule-product rule-transpose rule-trace-cyclic
