@@ -22,6 +22,7 @@ __all__ = ["Form", "LAYOUTS", "forms", "statement", "definition", "where", "func
 #: of a gradient or VJP, denominator layout of a Jacobian) and the two vec orders of a Jacobian or
 #: Hessian stored in the other one.
 LAYOUTS = ("house", "numerator", "denominator", "column-vec", "row-vec")
+_VEC_LAYOUT = {"F": "column-vec", "C": "row-vec"}
 
 
 @dataclass(frozen=True)
@@ -150,9 +151,6 @@ def _forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
         out.append(Form(claim, "denominator layout (the transpose: rows index inputs)", transpose(claim.expr),
                         *_lhs(ident, claim, claim.vec, True), layout="denominator", transposed=True, vec=claim.vec))
     return tuple(out)
-
-
-_VEC_LAYOUT = {"F": "column-vec", "C": "row-vec"}
 
 
 def _shape_words(rows, cols) -> str:
