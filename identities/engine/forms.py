@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from functools import cached_property
 
 import sympy as sp
 
@@ -48,11 +49,11 @@ class Form:
         """The stored form itself, in the house convention."""
         return self.layout == "house"
 
-    @property
+    @cached_property
     def latex(self) -> str:
         return f"{self.lhs_latex} = {latex(self.expr)}"
 
-    @property
+    @cached_property
     def unicode(self) -> str:
         return f"{self.lhs_unicode} = {unicode(self.expr)}"
 
