@@ -152,7 +152,7 @@ def _engine() -> str:
 
 def _cached(ident: Identity, seed: int, part: str, compute, kind: type):
     seed = checked_seed(seed)
-    where = folder() if ident.path else None
+    where = folder() if ident.path and Path(ident.path).is_file() else None
     if where is None:
         return compute(ident, seed)
     entry_key = key(ident, seed, part)
