@@ -1,30 +1,57 @@
 """Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...]``.
 
-Exit codes: 0 all good, 1 a verification failed or a mutant survived, 2 bad usage or unknown id.
+``verify`` and ``mutants`` take ``-j N`` to check N identities at a time in separate processes
+(``-j 0``: one per core); the output is the same, in the same order, whatever N.
+
+Exit codes:
+
+- 0: everything asked for is fine (every identity verified, every wrong version rejected);
+- 1: a verification failed, a mutant survived, or a check could not decide;
+- 2: bad usage: an unknown command, option or id, a negative seed or job count (one line on stderr);
+- 3: a catalog module is broken (a syntax error, an exception at import, an inconsistent
+  definition): one line on stderr naming its file and line.
+
+No user error prints a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
+from concurrent.futures import ProcessPoolExecutor
 
 import sympy as sp
 
-from . import all_identities, get
+from . import all_identities, get, mutants, verify
 from .engine.conditions import CONDITIONS
 from .engine.forms import definition, forms, where
 from .engine.printing import unicode
+from .engine.record import DefinitionError
 from .engine.registry import UnknownIdentity
 
-__all__ = ["main"]
+__all__ = ["main", "EXIT_OK", "EXIT_FAILED", "EXIT_USAGE", "EXIT_BROKEN_CATALOG"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BROKEN_CATALOG = 0, 1, 2, 3
+PROG = "python -m identities"
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit code 2."""
 
     def error(self, message):
-        self.exit(2, f"{self.prog}: error: {message} (try --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (try --help)\n")
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}")
+    return value
 
 
 def _resolve(ids: list[str]):
@@ -36,12 +63,28 @@ def _shape(v) -> str:
     return f"{unicode(sp.sympify(rows))}×{unicode(sp.sympify(cols))}"
 
 
+def _report_in_worker(command: str, identity_id: str, seed: int):
+    return (verify if command == "verify" else mutants)(get(identity_id), seed)
+
+
+def _reports(command: str, idents, seed: int, jobs: int):
+    """The reports of *idents* in their order, computed *jobs* at a time (0: one per core)."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(idents) < 2:
+        for ident in idents:
+            yield _report_in_worker(command, ident.id, seed)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(idents))) as pool:
+        yield from pool.map(_report_in_worker, [command] * len(idents), [i.id for i in idents],
+                            [seed] * len(idents))
+
+
 def cmd_list(_args) -> int:
     idents = all_identities()
     width = max(len(i.id) for i in idents)
     for ident in idents:
         print(f"{ident.id:<{width}}  {ident.family:<12} {ident.title}")
-    return 0
+    return EXIT_OK
 
 
 def cmd_show(args) -> int:
@@ -70,7 +113,7 @@ def cmd_show(args) -> int:
         print("\nsee also: " + ", ".join(ident.see_also))
     if ident.aliases:
         print("aliases: " + ", ".join(ident.aliases))
-    return 0
+    return EXIT_OK
 
 
 def cmd_verify(args) -> int:
@@ -78,8 +121,7 @@ def cmd_verify(args) -> int:
     width = max(len(i.id) for i in idents)
     failed = 0
     print(f"{'id':<{width}}  {'result':<6}  {'checks':>6}  {'method':<32} {'sizes':<44} max error")
-    for ident in idents:
-        report = ident.verify(seed=args.seed)
+    for ident, report in zip(idents, _reports("verify", idents, args.seed, args.jobs)):
         failed += not report.ok
         sizes = " | ".join(report.sizes)
         print(f"{ident.id:<{width}}  {'ok' if report.ok else 'FAILED':<6}  {len(report.rows):>6}  "
@@ -88,27 +130,27 @@ def cmd_verify(args) -> int:
             for row in report.rows if args.verbose else report.failures:
                 print(f"    {'ok ' if row.ok else 'BAD'} {row.what} — {row.method}, err {row.rel_error:.1e} {row.detail}")
     print(f"\n{len(idents) - failed} of {len(idents)} identities verified (seed {args.seed})")
-    return 1 if failed else 0
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def cmd_mutants(args) -> int:
     idents = _resolve(args.ids)
-    survivors = 0
-    for ident in idents:
-        report = ident.mutants(seed=args.seed)
-        survivors += len(report.survivors)
+    failed = 0
+    for report in _reports("mutants", idents, args.seed, args.jobs):
+        failed += not report.ok
         if args.verbose:
             print(report)
         else:
-            print(f"{ident.id}: {len(report.killed)} killed, {len(report.equivalent)} equivalent, "
-                  f"{len(report.survivors)} survived")
-            for m in report.equivalent + report.survivors:
+            print(report.summary)
+            for m in report.equivalent + report.failures:
                 print(f"    {m.status}: {m.description} → {unicode(m.expr)} ({m.reason})")
-    return 1 if survivors else 0
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m identities", description="The matrix-calculus identity catalog.")
+    parser = _Parser(prog=PROG, description="The matrix-calculus identity catalog.",
+                     epilog="exit codes: 0 all good; 1 a verification failed, a mutant survived or a check could "
+                            "not decide; 2 bad usage; 3 a broken catalog module (its file and line are named)")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sub.add_parser("list", help="list every identity").set_defaults(run=cmd_list)
     show = sub.add_parser("show", help="show one identity: statement, layouts, shapes, conditions, sources")
@@ -118,7 +160,9 @@ def _parser() -> argparse.ArgumentParser:
                             ("mutants", cmd_mutants, "check that each identity's classic wrong versions fail")):
         p = sub.add_parser(name, help=text)
         p.add_argument("ids", nargs="*", metavar="ID")
-        p.add_argument("--seed", type=int, default=0, help="seed of the random draws (default 0)")
+        p.add_argument("--seed", type=_non_negative, default=0, help="seed of the random draws (default 0)")
+        p.add_argument("-j", "--jobs", type=_non_negative, default=1, metavar="N",
+                       help="check N identities at a time, in separate processes (0: one per core; default 1)")
         p.add_argument("-v", "--verbose", action="store_true", help="print every row")
         p.set_defaults(run=run)
     return parser
@@ -131,8 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except UnknownIdentity as exc:
-        print(f"python -m identities: error: {exc}", file=sys.stderr)
-        return 2
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DefinitionError as exc:
+        print(f"{PROG}: error: broken catalog module: {exc}", file=sys.stderr)
+        return EXIT_BROKEN_CATALOG
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

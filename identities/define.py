@@ -1,7 +1,7 @@
 """Everything an identity module imports: symbols, SymPy constructs, and the record builders.
 
-A module reads like one autograd rule (STYLE 1): declare the symbols, write the function and
-its derivative once, list the derivation steps, cite the source.
+A module reads like one rule of an automatic-differentiation library: declare the symbols, write
+the function and its derivative once, list the derivation steps, cite the source.
 """
 
 from __future__ import annotations
@@ -10,9 +10,7 @@ import sympy as sp
 from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, log,
                    sqrt)
 
-from sympy.matrices.expressions.diagonal import DiagMatrix
-
-from .engine.nodes import Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
+from .engine.nodes import Cotangent, DiagMatrix, Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
 from .engine.record import Claim, Derivation, Identity, Step, Var
 from .engine.symbols import add, cotangent, differential, dim, matrix, mul, vector
 
@@ -28,9 +26,10 @@ d = differential
 bar = cotangent
 
 
-def named(name: str, expr) -> Named:
+def named(name: str | Cotangent, expr) -> Named:
     """Give a sub-expression a short name: pages show the name (and its definition), the code
-    assigns it once.  Use the returned object wherever the sub-expression occurs."""
+    assigns it once.  Use the returned object wherever the sub-expression occurs.  A cotangent
+    made by :func:`bar` names an intermediate upstream gradient (shown as P̄)."""
     return Named(name, expr)
 
 

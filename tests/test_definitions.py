@@ -6,6 +6,7 @@ import pytest
 
 from identities.define import (Trace, add, constant, d, derivation, gradient, identity, matrix, mul, step,
                                variable)
+from identities import verify
 from identities.engine.record import DefinitionError
 
 A = matrix("A", "n", "n")
@@ -26,6 +27,10 @@ def test_a_consistent_definition_builds():
 
 @pytest.mark.parametrize("overrides, message", [
     ({"id": "Bad Id"}, "lowercase slugs"),
+    ({"id": "toy\n"}, "lowercase slugs"),  # `$` alone would let a trailing newline through
+    ({"see_also": ["log-det\n"]}, "not an id"),
+    ({"symbols": [variable(X, "x"), constant(A, "a"), constant(matrix("dX", "n", "k"), "c")]},
+     "name of the perturbation of X"),
     ({"claims": [gradient(X, A)]}, "shape"),
     ({"claims": [gradient(X, X.T * A)]}, "shape"),
     ({"function": Trace(mul(X.T, matrix("C", "n", "n"), X))}, "undeclared symbols"),
@@ -40,7 +45,7 @@ def test_a_consistent_definition_builds():
 def test_inconsistent_definitions_are_refused(overrides, message):
     with pytest.raises(DefinitionError, match=message) as info:
         build(**overrides)
-    assert "'toy'" in str(info.value) or "Bad Id" in str(info.value)
+    assert "'toy'" in str(info.value) or "Bad Id" in str(info.value) or "toy\\n" in str(info.value)
 
 
 def test_a_typo_in_a_derivation_fails_verification():
@@ -49,19 +54,19 @@ def test_a_typo_in_a_derivation_fails_verification():
         step(add(Trace(mul(d(X).T, A, X)), Trace(mul(X.T, A, d(X)))), "product rule"),
         step(add(Trace(mul(X.T, A, d(X))), Trace(mul(X.T, A, d(X)))), "typo: Aᵀ written as A"),
     ))
-    report = wrong.verify()
+    report = verify(wrong)
     bad = [r.what for r in report.failures]
     assert bad and all("derivation" in w for w in bad), str(report)
 
 
 def test_a_wrong_first_line_fails_verification():
     wrong = build(derivation=derivation(X, step(Trace(mul(X.T, A, d(X))), "forgot one term")))
-    assert "derivation line 1 = directional derivative" in [r.what for r in wrong.verify().failures]
+    assert "derivation line 1 = directional derivative" in [r.what for r in verify(wrong).failures]
 
 
 def test_a_wrong_claim_fails_verification_and_names_the_mistake():
     wrong = build(claims=[gradient(X, 2 * A * X)])
-    report = wrong.verify()
+    report = verify(wrong)
     assert not report.ok
     assert any("missing symmetric part" in r.detail for r in report.failures), str(report)
 
@@ -72,3 +77,10 @@ def test_a_named_part_may_not_take_a_symbol_name_or_two_meanings():
         build(claims=[gradient(X, named("A", add(A, A.T)) * X)])
     with pytest.raises(DefinitionError, match="two different sub-expressions"):
         build(claims=[gradient(X, add(named("M", A) * X, named("M", A.T) * X))])
+
+
+def test_a_named_part_labelled_with_a_cotangent_must_have_its_shape():
+    from identities.define import bar, named
+    assert build(claims=[gradient(X, mul(named(bar("G", "n", "n"), add(A, A.T)), X))]).id == "toy"
+    with pytest.raises(DefinitionError, match="labelled with shape"):
+        build(claims=[gradient(X, mul(named(bar("G", "n", "k"), add(A, A.T)), X))])

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from identities.define import (HadamardProduct, Inverse, KroneckerProduct, Ones, RowSums, SoftmaxRows, Trace, Vec,
+from identities.define import (HadamardProduct, Inverse, KroneckerProduct, Ones, RowSums, SoftmaxRows, Trace, Transpose, Vec,
                                add, d, dim, eye, log, matrix, mul, Determinant)
 from identities.engine.compile import compile_expr
 from identities.engine.printing import latex, unicode
@@ -64,3 +64,53 @@ def test_named_parts_print_by_name_and_are_assigned_once_in_code():
     inline = compile_expr(unname(out), (Q, K, V), "attention")
     q, k, v = (np.random.default_rng(0).standard_normal(s) for s in ((2, 3), (4, 3), (4, 5)))
     assert np.allclose(code(q, k, v), inline(q, k, v))
+
+
+def test_differentials_and_cotangents_are_nodes_not_naming_habits():
+    from identities.define import bar
+    delta, plain_dX = matrix("delta", "n", "n"), matrix("dX", "n", "k")
+    assert latex(delta.T) == r"\delta^{\top}" and unicode(delta.T) == "deltaᵀ"  # a Greek letter, not d·elta
+    assert latex(plain_dX.T) == r"dX^{\top}"  # a matrix merely named dX is no perturbation
+    assert latex(d(X).T) == r"\left(\mathrm{d}X\right)^{\top}" and unicode(d(X).T) == "(dX)ᵀ"
+    assert unicode(mul(A, d(X), X.T)) == "A dX Xᵀ" and unicode(mul(A, plain_dX, X.T)) == "AdXXᵀ"
+    Ybar = bar("Y", "n", "k")
+    assert (latex(Ybar), unicode(Ybar), Ybar.name) == (r"\bar{Y}", "Y\u0304", "Ybar")
+    assert d(X).name == "dX" and d(X).shape == X.shape and d(X) != plain_dX
+
+
+def test_a_named_part_may_be_labelled_with_a_cotangent():
+    from identities.define import bar, named
+    Pbar = named(bar("P", "n", "k"), mul(A, X))
+    assert (latex(Pbar.T), unicode(Pbar.T)) == (r"\bar{P}^{\top}", "P̄ᵀ")
+    code = compile_expr(mul(Y, Pbar), (A, X, Y), "f")
+    assert "    Pbar = A @ X\n    return Y @ Pbar" in code.source
+
+
+@pytest.mark.parametrize("expr, tex, text, code", [
+    # a juxtaposition (dX, M𝟏) takes parentheses under a transpose, not inside a product
+    (Transpose(RowSums(mul(A, Y))), r"\left(\left(A Y\right)\mathbf{1}\right)^{\top}", "((AY)𝟏)ᵀ", "(A @ Y).sum(axis=1, keepdims=True).T"),
+    (mul(A, RowSums(Y)), r"A Y\mathbf{1}", "AY𝟏", "A @ Y.sum(axis=1, keepdims=True)"),
+    # a function call needs none; a row of ones is already a transpose
+    (Transpose(SoftmaxRows(Y)), r"\operatorname{softmax}\left(Y\right)^{\top}", "softmax(Y)ᵀ", "softmax_rows(Y).T"),
+    (Transpose(Ones(1, dim("n"))), r"\left(\mathbf{1}_{n}^{\top}\right)^{\top}", "(𝟏ᵀ)ᵀ", "np.ones((1, n)).T"),
+    (Transpose(Inverse(mul(A, Y))), r"\left(A Y\right)^{-\top}", "(AY)⁻ᵀ", "np.linalg.inv(A @ Y).T"),
+    (Transpose(mul(A, Y)), r"\left(A Y\right)^{\top}", "(AY)ᵀ", "(A @ Y).T"),
+    (mul(Inverse(A), add(A, Y)), r"A^{-1} \left(A + Y\right)", "A⁻¹(A + Y)", "np.linalg.inv(A) @ (A + Y)"),
+])
+def test_parentheses_follow_precedence_in_every_printer(expr, tex, text, code):
+    from identities.engine.printing import numpy_code
+    assert latex(expr) == tex and unicode(expr) == text
+    assert numpy_code(expr)[0] == code
+
+
+def test_forms_say_which_layout_they_are():
+    import identities
+    from identities.engine.forms import LAYOUTS, forms
+    vk = identities.get("vec-kronecker")
+    jac = next(c for c in vk.claims if c.kind == "jacobian")
+    assert [f.layout for f in forms(vk, jac)] == ["house", "row-vec", "denominator"]
+    assert [f.vec for f in forms(vk, jac)] == ["F", "C", "F"]
+    tq = identities.get("trace-quadratic")
+    assert [f.layout for f in forms(tq, tq.claims[0])] == ["house", "numerator"]
+    every = {f.layout for i in identities.all_identities() for c in i.claims for f in forms(i, c)}
+    assert every <= set(LAYOUTS) and {"house", "numerator", "denominator", "row-vec"} <= every

@@ -14,8 +14,8 @@ gives ∇_Q L = S̄K/√d and ∇_K L = S̄ᵀQ/√d.
 A shape check confirms the transposes: S̄K is n×d like Q, and S̄ᵀQ is m×d like K. The 1/√d
 factor is easy to forget in a hand-written backward pass; it multiplies both gradients.
 
->>> from identities import get
->>> get("attention-scores").verify().ok
+>>> from identities import get, verify
+>>> verify(get("attention-scores")).ok
 True
 """
 

@@ -17,8 +17,8 @@ every one is checked against the full forward function. In practice P is kept fr
 pass; the Jacobian of the softmax (an m×m matrix per row) is never formed, since the row-sum form
 costs only O(nm).
 
->>> from identities import get
->>> get("softmax-attention").verify().ok
+>>> from identities import get, verify
+>>> verify(get("softmax-attention")).ok
 True
 """
 
@@ -40,9 +40,9 @@ def softmax_adjoint(P, upstream):
 
 S = named("S", mul(1 / root_d, Q, K.T))
 P = named("P", SoftmaxRows(S))
-Pbar = named("Pbar", mul(Obar, V.T))
+Pbar = named(bar("P", "n", "m"), mul(Obar, V.T))
 Vbar = mul(Transpose(P), Obar)
-Sbar = named("Sbar", softmax_adjoint(P, Pbar))
+Sbar = named(bar("S", "n", "m"), softmax_adjoint(P, Pbar))
 dS = mul(1 / root_d, add(mul(dQ, K.T), mul(Q, dK.T)))
 dP = softmax_adjoint(P, dS)
 PdS = HadamardProduct(P, dS)

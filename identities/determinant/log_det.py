@@ -18,8 +18,8 @@ this one. In code, evaluate the function with ``np.linalg.slogdet`` or a Cholesk
 than ``log(det(X))``, which overflows for moderate n.
 
 >>> import numpy as np
->>> from identities import get, check_gradient
->>> get("log-det").verify().ok
+>>> from identities import get, check_gradient, verify
+>>> verify(get("log-det")).ok
 True
 >>> X = np.array([[2.0, 1.0], [0.5, 3.0]])
 >>> check = check_gradient(lambda X: np.log(np.linalg.det(X)), np.linalg.inv, X)

@@ -17,8 +17,8 @@ symmetric S of statistics and wrong for a general one, so the catalog samples S 
 non-symmetric. The second pitfall is X⁻¹ in place of X⁻ᵀ, which is the log-det mistake.
 
 >>> import numpy as np
->>> from identities import get, check_gradient
->>> get("log-det-trace").verify().ok
+>>> from identities import get, check_gradient, verify
+>>> verify(get("log-det-trace")).ok
 True
 >>> X = np.array([[2.0, 1.0], [0.5, 3.0]]); S = np.array([[1.0, 0.3], [-0.2, 2.0]])
 >>> f = lambda X, S: -np.log(np.linalg.det(X)) + np.trace(S @ X)

@@ -1,8 +1,9 @@
 """The closed set of conditions an identity may state, and how the sampler meets each one.
 
-Inputs are *constructed* to satisfy their conditions, never filtered (STYLE 4): an invertible matrix
-is U·diag(σ)·Vᵀ with chosen singular values, so its condition number is known, and it is dense and
-non-symmetric, so that X⁻¹ for X⁻ᵀ cannot pass by accident.
+Inputs are *constructed* to satisfy their conditions, never filtered (filtering random draws
+biases them towards the easy cases and can loop forever): an invertible matrix is U·diag(σ)·Vᵀ with
+chosen singular values, so its condition number is known, and it is dense and non-symmetric, so
+that X⁻¹ for X⁻ᵀ cannot pass by accident.
 """
 
 from __future__ import annotations

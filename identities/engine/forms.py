@@ -4,26 +4,35 @@ from the one stored expression, plus the NumPy functions printed from those same
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
+from functools import cached_property
 
 import sympy as sp
 
 from .compile import Compiled, compile_expr
-from .nodes import Named, named_parts
-
-from .printing import latex, unicode
+from .nodes import Differential, Named, Vec, named_parts
+from .printing import latex, latex_operand, unicode, unicode_operand
 from .record import Claim, Identity
 
-__all__ = ["Form", "forms", "statement", "definition", "where", "function_of", "claim_function", "form_function",
-           "claim_name", "swap_kronecker", "transpose", "code_listing"]
+__all__ = ["Form", "LAYOUTS", "forms", "statement", "definition", "where", "function_of", "claim_function",
+           "form_function", "claim_name", "claim_parameters", "output_symbol", "swap_kronecker", "transpose",
+           "code_listing"]
+
+#: The layouts a form can be written in: the stored (house) form, its transposes (numerator layout
+#: of a gradient or VJP, denominator layout of a Jacobian) and the two vec orders of a Jacobian or
+#: Hessian stored in the other one.
+LAYOUTS = ("house", "numerator", "denominator", "column-vec", "row-vec")
+_VEC_LAYOUT = {"F": "column-vec", "C": "row-vec"}
 
 
 @dataclass(frozen=True)
 class Form:
     """One way of writing a claim: the house form or a layout variant, each verified on its own.
 
-    ``transposed``: the stored object is the transpose of the house object (numerator layout of a
-    gradient or VJP, denominator layout of a Jacobian).  ``vec``: the vec order of a Jacobian/Hessian.
+    ``layout``: one of :data:`LAYOUTS`.  ``transposed``: the stored object is the transpose of the
+    house object (numerator layout of a gradient or VJP, denominator layout of a Jacobian).
+    ``vec``: the vec order of a Jacobian/Hessian.
     """
 
     claim: Claim
@@ -31,27 +40,22 @@ class Form:
     expr: sp.Expr
     lhs_latex: str
     lhs_unicode: str
-    house: bool
+    layout: str
     transposed: bool = False
     vec: str = "F"
 
     @property
+    def house(self) -> bool:
+        """The stored form itself, in the house convention."""
+        return self.layout == "house"
+
+    @cached_property
     def latex(self) -> str:
         return f"{self.lhs_latex} = {latex(self.expr)}"
 
-    @property
+    @cached_property
     def unicode(self) -> str:
         return f"{self.lhs_unicode} = {unicode(self.expr)}"
-
-
-def _wrapped_latex(expr) -> str:
-    text = latex(expr)
-    return r"\left(%s\right)" % text if isinstance(expr, (sp.Add, sp.MatAdd)) else text
-
-
-def _wrapped_unicode(expr) -> str:
-    text = unicode(expr)
-    return f"({text})" if isinstance(expr, (sp.Add, sp.MatAdd, sp.Mul, sp.MatMul)) else text
 
 
 def transpose(expr):
@@ -90,13 +94,9 @@ def swap_kronecker(expr):
     raise ValueError(f"cannot write {expr} in the other vec order as a formula")
 
 
-def _vec_name(order: str) -> tuple[str, str]:
-    return (r"\operatorname{vec}", "vec") if order == "F" else (r"\operatorname{vec}_{r}", "vecᵣ")
-
-
 def _lhs(ident: Identity, claim: Claim, order: str, transposed: bool) -> tuple[str, str]:
     x_l, x_u = latex(claim.wrt), unicode(claim.wrt)
-    f_l, f_u = _wrapped_latex(ident.function), _wrapped_unicode(ident.function)
+    f_l, f_u = latex_operand(ident.function), unicode_operand(ident.function)
     if claim.kind == "gradient":
         if transposed:
             return rf"\frac{{\partial {f_l}}}{{\partial {x_l}}}", f"∂{f_u}/∂{x_u}"
@@ -109,27 +109,36 @@ def _lhs(ident: Identity, claim: Claim, order: str, transposed: bool) -> tuple[s
         several = sum(v.role == "variable" for v in ident.symbols) > 1  # then say which one moves
         sub_l, sub_u = (r"_{%s}" % x_l, f"_{x_u}") if several else ("", "")
         return r"\mathrm{d}%s\left(%s\right)" % (sub_l, latex(ident.function)), f"d{sub_u}({unicode(ident.function)})"
-    vl, vu = _vec_name(order)
+    vec_x = Vec(claim.wrt, order)
     if claim.kind == "jacobian":
-        num_l, num_u = rf"\partial {vl}\left({latex(ident.function)}\right)", f"∂{vu}({unicode(ident.function)})"
-        den_l, den_u = rf"\partial {vl}\left({x_l}\right)", f"∂{vu}({x_u})"
+        vec_f = Vec(ident.function, order)
+        num_l, num_u = rf"\partial {latex(vec_f)}", f"∂{unicode(vec_f)}"
+        den_l, den_u = rf"\partial {latex(vec_x)}", f"∂{unicode(vec_x)}"
         if transposed:
-            return rf"\left(\frac{{{num_l}}}{{{den_l}}}\right)^{{\top}}", f"(∂{vu}({unicode(ident.function)})/{den_u})ᵀ"
+            return rf"\left(\frac{{{num_l}}}{{{den_l}}}\right)^{{\top}}", f"({num_u}/{den_u})ᵀ"
         return rf"\frac{{{num_l}}}{{{den_l}}}", f"{num_u}/{den_u}"
-    return (rf"\frac{{\partial^{{2}} {f_l}}}{{\partial {vl}\left({x_l}\right)\, \partial {vl}\left({x_l}\right)^{{\top}}}}",
-            f"∂²{f_u}/∂{vu}({x_u})∂{vu}({x_u})ᵀ")
+    return (rf"\frac{{\partial^{{2}} {f_l}}}{{\partial {latex(vec_x)}\, \partial {latex(vec_x.T)}}}",
+            f"∂²{f_u}/∂{unicode(vec_x)}∂{unicode(vec_x.T)}")
 
 
 def forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
-    """The house form of *claim* and its generated layout variants, house first."""
+    """The house form of *claim* and its generated layout variants, house first (printed once per
+    identity: every check and every mutant reuses them)."""
+    memo = _memo(ident)
+    if ("forms", claim) not in memo:
+        memo["forms", claim] = _forms(ident, claim)
+    return memo["forms", claim]
+
+
+def _forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
     rows, cols = claim.wrt.shape
-    house = Form(claim, _house_label(claim), claim.expr, *_lhs(ident, claim, claim.vec, False), house=True,
+    house = Form(claim, _house_label(claim), claim.expr, *_lhs(ident, claim, claim.vec, False), layout="house",
                  vec=claim.vec)
     out = [house]
     if claim.kind in ("gradient", "vjp"):
         label = f"numerator layout (∂/∂{claim.wrt.name}, the transpose: {_shape_words(cols, rows)})"
-        out.append(Form(claim, label, transpose(claim.expr), *_lhs(ident, claim, claim.vec, True), house=False,
-                        transposed=True))
+        out.append(Form(claim, label, transpose(claim.expr), *_lhs(ident, claim, claim.vec, True),
+                        layout="numerator", transposed=True))
     if claim.kind in ("jacobian", "hessian"):
         other = "C" if claim.vec == "F" else "F"
         try:
@@ -138,10 +147,10 @@ def forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
             swapped = None
         if swapped is not None:
             out.append(Form(claim, f"{_order_words(other)} (vec order {other!r})", swapped,
-                            *_lhs(ident, claim, other, False), house=False, vec=other))
+                            *_lhs(ident, claim, other, False), layout=_VEC_LAYOUT[other], vec=other))
     if claim.kind == "jacobian":
         out.append(Form(claim, "denominator layout (the transpose: rows index inputs)", transpose(claim.expr),
-                        *_lhs(ident, claim, claim.vec, True), house=False, transposed=True, vec=claim.vec))
+                        *_lhs(ident, claim, claim.vec, True), layout="denominator", transposed=True, vec=claim.vec))
     return tuple(out)
 
 
@@ -181,8 +190,7 @@ def where(ident: Identity) -> list[tuple[str, str]]:
     parts = named_parts(sp.Tuple(ident.function, *(c.expr for c in ident.claims)))
     if _is_named_output(ident):  # already stated by the defining line
         parts = [p for p in parts if p.name != ident.output]
-    return [(f"{latex(sp.MatrixSymbol(p.name, *p.shape))} = {latex(p.expr)}",
-             f"{unicode(sp.MatrixSymbol(p.name, *p.shape))} = {unicode(p.expr)}") for p in parts]
+    return [(f"{latex(p.symbol)} = {latex(p.expr)}", f"{unicode(p.symbol)} = {unicode(p.expr)}") for p in parts]
 
 
 def statement(ident: Identity) -> list[Form]:
@@ -192,8 +200,16 @@ def statement(ident: Identity) -> list[Form]:
 
 # -- compiled functions ---------------------------------------------------------------------------
 
-def _cache(ident: Identity) -> dict:
-    return ident.extra.setdefault("compiled", {})
+#: What is printed or compiled from an identity, kept while the identity lives.  Keyed by the record
+#: itself (equal records share an entry), so a modified copy never reuses what its original printed.
+_MEMO: "weakref.WeakKeyDictionary[Identity, dict]" = weakref.WeakKeyDictionary()
+
+
+def _memo(ident: Identity) -> dict:
+    memo = _MEMO.get(ident)
+    if memo is None:
+        memo = _MEMO[ident] = {}
+    return memo
 
 
 def claim_name(claim: Claim) -> str:
@@ -204,32 +220,40 @@ def claim_name(claim: Claim) -> str:
 
 def function_of(ident: Identity) -> Compiled:
     """The function f (or F) as NumPy code, parameters in declaration order."""
-    cache = _cache(ident)
-    if "function" not in cache:
+    memo = _memo(ident)
+    if "function" not in memo:
         name = ident.output if ident.output.isidentifier() else "f"
-        cache["function"] = compile_expr(ident.function, ident.parameters, name)
-    return cache["function"]
+        memo["function"] = compile_expr(ident.function, ident.parameters, name)
+    return memo["function"]
 
 
-def _params_for(ident: Identity, claim: Claim) -> tuple:
+def output_symbol(ident: Identity) -> sp.MatrixSymbol:
+    """The output as a symbol of its own (f, F, O), for writing dF, vec(dF), ⟨F̄, dF⟩ on a page."""
+    shape = ident.function.shape if ident.function.is_Matrix else (1, 1)
+    return sp.MatrixSymbol(ident.output, *shape)
+
+
+def claim_parameters(ident: Identity, claim: Claim) -> tuple:
+    """The parameters of the function printed from a claim: the identity's parameters, then the
+    upstream gradient (a VJP) or the perturbation (a differential)."""
     params = ident.parameters
     if claim.kind == "vjp":
         params += (ident.upstream,)
     if claim.kind == "differential":
-        params += (sp.MatrixSymbol("d" + claim.wrt.name, *claim.wrt.shape),)
+        params += (Differential(claim.wrt),)
     return params
 
 
 def form_function(ident: Identity, form: Form) -> Compiled:
     """The NumPy function printed from one form of a claim."""
-    cache = _cache(ident)
+    memo = _memo(ident)
     key = ("form", form.claim, form.label)
-    if key not in cache:
+    if key not in memo:
         name = claim_name(form.claim) + ("" if form.house else ("_T" if form.transposed else f"_{form.vec}"))
         if not form.house and not form.transposed:
             name = claim_name(form.claim)[:-2] + f"_{form.vec}"
-        cache[key] = compile_expr(form.expr, _params_for(ident, form.claim), name)
-    return cache[key]
+        memo[key] = compile_expr(form.expr, claim_parameters(ident, form.claim), name)
+    return memo[key]
 
 
 def claim_function(ident: Identity, claim: Claim) -> Compiled:

@@ -6,7 +6,8 @@ X⁻¹ by X⁻ᵀ, the other vec order — and checks each one.  Every mutant mu
 fails) or be *equivalent*: numerically equal to the stored formula at inputs that meet the
 identity's conditions (and then the report says whether it is equal everywhere or only under
 those conditions).  A mutant that passes without being equal is a *survivor*: the checker missed
-a wrong answer, and the catalog's tests fail.
+a wrong answer, and the catalog's tests fail.  A mutant on which the check reached no verdict is
+*inconclusive*, and fails them too: a wrong answer counts as rejected only when the check rejected it.
 """
 
 from __future__ import annotations
@@ -19,13 +20,12 @@ import sympy as sp
 
 from .checks import Check
 from .compile import compile_expr
-from .forms import _params_for, forms
-from .nodes import unname
+from .forms import claim_parameters, forms
+from .nodes import Named, unname
 from .printing import unicode
 from .record import Claim, Identity
-from .sampler import draw
-from .symbols import DIMS
-from .verify import STEP_UNITS, EPS64, check_form, draws_for
+from .sampler import Draw, draw
+from .verify import STEP_UNITS, EPS64, check_form, checked_seed, draws_for, undecided
 
 __all__ = ["Mutant", "MutationReport", "mutations", "mutation_report"]
 
@@ -37,9 +37,9 @@ class Mutant:
     claim: Claim
     description: str
     expr: sp.Expr
-    status: str                 # "killed", "equivalent" or "survived"
-    reason: str                 # the checker's diagnosis, "ill-shaped …", or why it is equivalent
-    check: Check | None = None  # the failing check of a killed mutant
+    status: str                 # "killed", "equivalent", "survived" or "inconclusive"
+    reason: str                 # the checker's diagnosis, "ill-shaped …", why it is equivalent or undecided
+    check: Check | None = None  # the check that killed it, or could not decide
 
 
 @dataclass(frozen=True)
@@ -64,15 +64,29 @@ class MutationReport:
         return self._with("survived")
 
     @property
+    def inconclusive(self) -> tuple[Mutant, ...]:
+        return self._with("inconclusive")
+
+    @property
+    def failures(self) -> tuple[Mutant, ...]:
+        """The mutants that make the report fail: survivors, then those the check could not decide."""
+        return self.survivors + self.inconclusive
+
+    @property
     def ok(self) -> bool:
-        return not self.survivors
+        return not self.failures
 
     def __bool__(self) -> bool:
         return self.ok
 
+    @property
+    def summary(self) -> str:
+        text = (f"{self.id}: {len(self.killed)} killed, {len(self.equivalent)} equivalent, "
+                f"{len(self.survivors)} survived")
+        return text + (f", {len(self.inconclusive)} inconclusive" if self.inconclusive else "")
+
     def __str__(self) -> str:
-        lines = [f"{self.id}: {len(self.killed)} killed, {len(self.equivalent)} equivalent, "
-                 f"{len(self.survivors)} survived"]
+        lines = [self.summary]
         for m in self.mutants:
             lines.append(f"  {m.status:<10} {m.claim.kind} wrt {m.claim.wrt.name}: {m.description:<40} "
                          f"→ {unicode(m.expr)}   [{m.reason}]")
@@ -93,7 +107,8 @@ def _nodes(expr, path=()) -> Iterator[tuple[tuple[int, ...], sp.Basic]]:
     yield path, expr
     if isinstance(expr, sp.MatrixSymbol) or not isinstance(expr, sp.Basic):
         return
-    for i, arg in enumerate(expr.args):
+    children = [(1, expr.expr)] if isinstance(expr, Named) else enumerate(expr.args)  # a label is no operand
+    for i, arg in children:
         if isinstance(arg, sp.Basic) and not isinstance(arg, (sp.Symbol, sp.Integer)) or isinstance(arg, sp.MatrixSymbol):
             yield from _nodes(arg, path + (i,))
 
@@ -102,7 +117,7 @@ def _local_mutations(node, parent) -> Iterator[tuple[str, sp.Basic]]:
     """The classic mistakes that can be made at one node of the expression tree."""
     if isinstance(node, sp.MatrixSymbol):
         if not isinstance(parent, sp.Transpose) and node.shape != (1, 1):
-            yield f"{node.name} → {node.name}ᵀ", sp.Transpose(node)
+            yield f"{unicode(node)} → {unicode(sp.Transpose(node))}", sp.Transpose(node)
     elif isinstance(node, sp.Transpose):
         yield f"drop the transpose of {unicode(node.arg)}", node.arg
     elif isinstance(node, sp.Inverse):
@@ -159,14 +174,29 @@ def mutations(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
 
 # -- judging mutants -------------------------------------------------------------------------------
 
+class _Draws:
+    """The draws every mutant of one identity is judged at, made once: the verification draws, and
+    (only if a mutant turns out equal at those) draws without the structural conditions."""
+
+    def __init__(self, ident: Identity, seed: int):
+        self.ident = ident
+        self.strict = draws_for(ident, seed)
+        self._loose: list[Draw] | None = None
+
+    @property
+    def loose(self) -> list[Draw]:
+        if self._loose is None:
+            self._loose = [draw(self.ident, dr.seed, conditions=False, avoid=prev.sizes if prev else None)
+                           for prev, dr in zip([None] + self.strict[:-1], self.strict)]
+        return self._loose
+
+
 def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
-    params = _params_for(ident, claim)
+    params = claim_parameters(ident, claim)
     fa, fb = compile_expr(a, params, "original"), compile_expr(b, params, "mutant")
     for dr in draws:
         rng = np.random.default_rng(dr.seed)
-        args = [dr.values[p.name] if p.name in dr.values else rng.standard_normal(
-            tuple(int(sp.sympify(s).subs({DIMS[k]: v for k, v in dr.sizes.items()}))
-                  for s in p.shape)) for p in params]
+        args = [dr.values[p.name] if p.name in dr.values else rng.standard_normal(dr.shape_of(p)) for p in params]
         try:
             va, vb = np.asarray(fa(*args)), np.asarray(fb(*args))
         except (ValueError, np.linalg.LinAlgError):
@@ -179,37 +209,36 @@ def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
     return True
 
 
-def _judge(ident: Identity, claim: Claim, description: str, mutant, seed: int) -> Mutant:
+def _judge(ident: Identity, claim: Claim, description: str, mutant, seed: int, draws: _Draws) -> Mutant:
     """Check one mutant; it is reported written out in full (a change inside a named part shows)."""
-    judged = _judge_named(ident, claim, description, mutant, seed)
+    judged = _judge_named(ident, claim, description, mutant, seed, draws)
     if judged.expr is not sp.S.NaN and judged.expr is not None:
         judged = Mutant(judged.claim, judged.description, unname(judged.expr), judged.status, judged.reason,
                         judged.check)
     return judged
 
 
-def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: int) -> Mutant:
+def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: int, draws: _Draws) -> Mutant:
     if mutant is None:
         return Mutant(claim, description, sp.S.NaN, "killed", "ill-shaped: cannot be formed")
     mutant = unname(mutant)  # a change made at one use of a named part must not reach its other uses
     house = forms(ident, claim)[0]
-    params = _params_for(ident, claim)
+    params = claim_parameters(ident, claim)
     try:
         fn = compile_expr(mutant, params, "mutant")
     except Exception as exc:
         return Mutant(claim, description, mutant, "killed", f"ill-shaped: {type(exc).__name__}")
-    draws = draws_for(ident, seed)
-    for dr in draws:
+    for dr in draws.strict:
         try:
             check = check_form(ident, house, dr, seed, fn=fn)
         except (ValueError, np.linalg.LinAlgError) as exc:
             return Mutant(claim, description, mutant, "killed", f"ill-shaped: {str(exc).splitlines()[0][:80]}")
-        if not check.ok:
+        if check.verdict == "failed":
             return Mutant(claim, description, mutant, "killed", check.diagnosis or "rejected", check)
-    if _equal_at(ident, claim, claim.expr, mutant, draws):
-        loose = [draw(ident, dr.seed, conditions=False, avoid=prev.sizes if prev else None)
-                 for prev, dr in zip([None] + draws[:-1], draws)]
-        if not ident.conditions or _equal_at(ident, claim, claim.expr, mutant, loose):
+        if check.verdict != "passed":
+            return Mutant(claim, description, mutant, "inconclusive", undecided(check), check)
+    if _equal_at(ident, claim, claim.expr, mutant, draws.strict):
+        if not ident.conditions or _equal_at(ident, claim, claim.expr, mutant, draws.loose):
             why = "equal for all inputs (an algebraic rewrite)"
         else:
             why = "equal under the conditions: " + ", ".join(f"{name} {c}" for name, c in ident.conditions)
@@ -219,6 +248,8 @@ def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: 
 
 def mutation_report(ident: Identity, seed: int = 0) -> MutationReport:
     """Generate and judge the mutants of every claim of *ident*."""
-    judged = [_judge(ident, claim, description, mutant, seed)
+    seed = checked_seed(seed)
+    draws = _Draws(ident, seed)
+    judged = [_judge(ident, claim, description, mutant, seed, draws)
               for claim in ident.claims for description, mutant in mutations(claim.expr)]
     return MutationReport(ident.id, seed, tuple(judged))

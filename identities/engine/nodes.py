@@ -2,19 +2,99 @@
 
 They keep formulas that SymPy cannot write (row-wise softmax, vec, row sums) inside one
 expression, so the page and the code still come from a single source.
+
+Each node declares its ``precedence`` the way SymPy's printers read it
+(:func:`sympy.printing.precedence.precedence` looks at the node's own attribute first), so
+parentheses follow from one declaration per node: a node printed as a function call, softmax(S),
+never needs them; a juxtaposition such as dX or M𝟏 needs them under a transpose, (dX)ᵀ, but not
+as a factor of a product, A dX B.
 """
 
 from __future__ import annotations
 
 import sympy as sp
 from sympy.core.symbol import Str
+from sympy.matrices.expressions.diagonal import DiagMatrix as _SympyDiagMatrix
 from sympy.matrices.expressions.matexpr import MatrixExpr
+from sympy.printing.precedence import PRECEDENCE
 
-__all__ = ["SoftmaxRows", "Softmax", "Vec", "RowSums", "Ones", "Named", "named_parts", "unname"]
+__all__ = ["SoftmaxRows", "Softmax", "Vec", "RowSums", "Ones", "DiagMatrix", "Named", "Differential", "Cotangent",
+           "named_parts", "unname", "FUNCTION_CALL", "JUXTAPOSED"]
+
+#: Precedence of a node printed as a function call: softmax(S), vec(X), diag(p).
+FUNCTION_CALL = PRECEDENCE["Func"]
+#: Precedence of a juxtaposition read as one factor (dX, M𝟏): tighter than a product, looser
+#: than a transpose or an inverse.
+JUXTAPOSED = PRECEDENCE["Mul"] + 1
+
+
+class Differential(sp.MatrixSymbol):
+    """The perturbation dX of a matrix symbol X: a symbol of its own, with X's shape.
+
+    Printed \\mathrm{d}X and dX; in code it is the parameter ``dX``.  Being a node rather than a
+    naming habit, a matrix that merely has a name starting with "d" (``delta``) is never read
+    as a differential.
+    """
+
+    precedence = JUXTAPOSED
+
+    def __new__(cls, of):
+        if not isinstance(of, sp.MatrixSymbol):
+            raise TypeError(f"a differential is taken of a matrix symbol, not of {of!r}")
+        return sp.Basic.__new__(cls, of)
+
+    @property
+    def of(self) -> sp.MatrixSymbol:
+        """The symbol being perturbed."""
+        return self.args[0]
+
+    @property
+    def name(self) -> str:
+        """The parameter name of the perturbation in generated code."""
+        return "d" + self.of.name
+
+    @property
+    def shape(self):
+        return self.of.shape
+
+    # SymPy's LaTeX and str printers already dispatch a class called Differential (differential
+    # geometry's), so this node prints itself in both, for any printer derived from them.
+    def _latex(self, printer):
+        return r"\mathrm{d}" + printer._print(self.of)
+
+    def _sympystr(self, printer):
+        return "d" + printer._print(self.of)
+
+
+class Cotangent(sp.MatrixSymbol):
+    """The upstream gradient Ȳ = ∇_Y L of an output called Y: a symbol of Y's shape.
+
+    Printed \\bar{Y} and Ȳ; in code it is the parameter ``Ybar``.
+    """
+
+    precedence = PRECEDENCE["Atom"]
+
+    def __new__(cls, of, rows, cols):
+        of = getattr(of, "name", of)  # SymPy rebuilds nodes from their args, where the name is a Str
+        if not isinstance(of, str) or not of.isidentifier():
+            raise ValueError(f"a cotangent is named after an output with an identifier name, not {of!r}")
+        return sp.Basic.__new__(cls, Str(of), sp.sympify(rows), sp.sympify(cols))
+
+    @property
+    def of(self) -> str:
+        """The name of the output whose cotangent this is."""
+        return self.args[0].name
+
+    @property
+    def name(self) -> str:
+        """The parameter name of the cotangent in generated code."""
+        return self.of + "bar"
 
 
 class _OfOneMatrix(MatrixExpr):
     """A node applied to one matrix expression, of the same shape unless it says otherwise."""
+
+    precedence = FUNCTION_CALL
 
     def __new__(cls, arg):
         return super().__new__(cls, sp.sympify(arg))
@@ -45,6 +125,8 @@ class Softmax(_OfOneMatrix):
 class Vec(MatrixExpr):
     """vec(X): stack the columns of X (order "F") or its rows (order "C") into one column."""
 
+    precedence = FUNCTION_CALL
+
     def __new__(cls, arg, order: str = "F"):
         order = getattr(order, "name", order)  # SymPy rebuilds nodes from args, where order is a Symbol
         if order not in ("F", "C"):
@@ -68,6 +150,8 @@ class Vec(MatrixExpr):
 class RowSums(_OfOneMatrix):
     """The column of row sums M·1 of a matrix M."""
 
+    precedence = JUXTAPOSED
+
     @property
     def shape(self):
         return (self.arg.shape[0], sp.Integer(1))
@@ -80,11 +164,21 @@ class Ones(MatrixExpr):
         return super().__new__(cls, sp.sympify(rows), sp.sympify(cols))
 
     @property
+    def precedence(self):
+        return PRECEDENCE["Pow"] if self.args[0] == 1 else PRECEDENCE["Atom"]  # a row prints as 𝟏ᵀ
+
+    @property
     def shape(self):
         return (self.args[0], self.args[1])
 
     def _eval_transpose(self):
         return Ones(self.args[1], self.args[0])
+
+
+class DiagMatrix(_SympyDiagMatrix):
+    """diag(x): the square matrix with the column x on its diagonal (SymPy's node, printed as a call)."""
+
+    precedence = FUNCTION_CALL
 
 
 class Named(MatrixExpr):
@@ -93,17 +187,30 @@ class Named(MatrixExpr):
     ``Named("P", softmax(QKᵀ/√d))`` prints as P in LaTeX and Unicode (its definition is listed
     beside the formula), and as an assignment ``P = …`` at the top of the generated NumPy function.
     It is the same object wherever it is used, so the formula and the code still have one source.
+    The label may also be a :class:`Cotangent` (a named upstream gradient, shown as P̄).
     """
 
-    def __new__(cls, name, expr):
-        name = getattr(name, "name", name)
-        if not isinstance(name, str) or not name.isidentifier():
-            raise ValueError(f"a named sub-expression needs a Python identifier as its name, not {name!r}")
-        return super().__new__(cls, Str(name), sp.sympify(expr))
+    precedence = PRECEDENCE["Atom"]
+
+    def __new__(cls, label, expr):
+        expr = sp.sympify(expr)
+        if not isinstance(label, Cotangent):
+            label = getattr(label, "name", label)
+            if not isinstance(label, str) or not label.isidentifier():
+                raise ValueError(f"a named sub-expression needs a Python identifier as its name, not {label!r}")
+            label = Str(label)
+        return super().__new__(cls, label, expr)
 
     @property
     def name(self) -> str:
+        """The variable the generated code assigns."""
         return self.args[0].name
+
+    @property
+    def symbol(self) -> sp.MatrixSymbol:
+        """What the formulas show in place of the expression."""
+        label = self.args[0]
+        return label if isinstance(label, Cotangent) else sp.MatrixSymbol(label.name, *self.shape)
 
     @property
     def expr(self):

@@ -1,31 +1,25 @@
 """Three printers for one expression: LaTeX for the page, Unicode for the terminal, NumPy for the code.
 
-Each is a small subclass of a SymPy printer with one ``_print_<Class>`` method per construct
-(STYLE 7): transposes print as ``^\\top``, inverse transposes as ``X^{-\\top}``, products as ``@``.
+Each is a small subclass of a SymPy printer with one ``_print_<Class>`` method per construct, as
+SymPy's own printers are written: transposes print as ``^\\top``, inverse transposes as
+``X^{-\\top}``, products as ``@``.  Parentheses come from precedence: the two mathematical printers
+read each node's declared precedence (see :mod:`.nodes`), the NumPy printer reads Python's grammar
+of the code it has just printed.
 """
 
 from __future__ import annotations
 
-import re
+import ast
 
 import sympy as sp
-from sympy.matrices.expressions.diagonal import DiagMatrix
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.numpy import NumPyPrinter
-from sympy.printing.precedence import PRECEDENCE
+from sympy.printing.precedence import PRECEDENCE, precedence_traditional
 from sympy.printing.str import StrPrinter
 
-from .nodes import Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
+from .nodes import FUNCTION_CALL, Cotangent, Differential
 
-__all__ = ["latex", "unicode", "numpy_code", "NUMPY_HELPERS", "helpers_used"]
-
-
-def _is_differential(name: str) -> bool:
-    return len(name) > 1 and name[0] == "d" and name[1].isalpha()
-
-
-def _is_cotangent(name: str) -> bool:
-    return name.endswith("bar") and len(name) > 3
+__all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "NUMPY_HELPERS", "helpers_used"]
 
 
 def _is_inverse_transpose(expr) -> sp.Expr | None:
@@ -43,19 +37,14 @@ class HandbookLatexPrinter(LatexPrinter):
     """LaTeX in the house notation: ``^{\\top}``, ``X^{-\\top}``, upright tr/det/vec, ``\\mathrm{d}X``, ``\\bar{Z}``."""
 
     def _print_MatrixSymbol(self, expr):
-        name = expr.name
-        if _is_differential(name):
-            return r"\mathrm{d}" + self._print(sp.Symbol(name[1:]))
-        if _is_cotangent(name):
-            return r"\bar{%s}" % self._print(sp.Symbol(name[:-3]))
-        return self._print(sp.Symbol(name))
+        return self._print(sp.Symbol(expr.name))
+
+    def _print_Cotangent(self, expr):
+        return r"\bar{%s}" % self._print(sp.Symbol(expr.of))
 
     def _wrap(self, expr) -> str:
-        text = self._print(expr)
-        atomic = isinstance(expr, (sp.MatrixSymbol, sp.Identity, SoftmaxRows, Softmax, DiagMatrix, Vec, Ones, Named)) or not expr.is_MatrixExpr
-        if isinstance(expr, sp.MatrixSymbol) and _is_differential(expr.name):
-            atomic = False
-        return text if atomic and "^" not in text else r"\left(%s\right)" % text
+        """*expr* as the base of a superscript (ᵀ, ⁻¹): parenthesised unless it binds tighter."""
+        return self.parenthesize(expr, PRECEDENCE["Pow"])
 
     def _print_MatAdd(self, expr):
         out = ""
@@ -69,9 +58,7 @@ class HandbookLatexPrinter(LatexPrinter):
 
     def _print_MatMul(self, expr):
         coeff, factors = expr.as_coeff_matrices()
-        grouped = (sp.MatAdd, sp.KroneckerProduct, sp.HadamardProduct, sp.MatMul)
-        body = " ".join(r"\left(%s\right)" % self._print(f) if isinstance(f, grouped) else self._print(f)
-                        for f in factors)
+        body = " ".join(self.parenthesize(f, PRECEDENCE["Mul"]) for f in factors)
         if coeff == 1:
             return body
         if coeff == -1:
@@ -135,7 +122,7 @@ class HandbookLatexPrinter(LatexPrinter):
         return r"%s\mathbf{1}" % self._wrap(expr.arg)
 
     def _print_Named(self, expr):
-        return self._print(sp.MatrixSymbol(expr.name, *expr.shape))
+        return self._print(expr.symbol)
 
     def _print_Ones(self, expr):
         rows, cols = expr.shape
@@ -147,34 +134,46 @@ class HandbookLatexPrinter(LatexPrinter):
 
 
 _SUPERSCRIPT_T = "ᵀ"
-_NAME_START = re.compile(r"^\(?(d[A-Za-z]|tr\(|det\(|softmax\(|vec)")
-_NAME_END = re.compile(r"d[A-Za-z][ᵀ⁻¹]*\)?$")
 
 
-def _starts_with_name(text: str) -> bool:
-    """True when a factor opens with a multi-letter name (dX, tr(…)), which needs a space before it."""
-    return bool(_NAME_START.match(text))
-
-
-def _ends_with_name(text: str) -> bool:
-    return bool(_NAME_END.search(text)) and not text.endswith(")") or text.endswith("))")
+def _opens_with_word(expr) -> bool:
+    """True when *expr*, printed, opens with a multi-letter word (dX, softmax(…), vec(…)), so that a
+    factor before it needs a space: A dX B, not AdXB.  Parentheses around it do not matter."""
+    while True:
+        if isinstance(expr, Differential) or getattr(expr, "precedence", None) == FUNCTION_CALL:
+            return True
+        if isinstance(expr, sp.MatMul):
+            coeff, factors = expr.as_coeff_matrices()
+            if coeff != 1:
+                return False
+            expr = factors[0]
+        elif isinstance(expr, (sp.MatAdd, sp.KroneckerProduct, sp.HadamardProduct)):
+            expr = expr.args[0]
+        elif isinstance(expr, (sp.Transpose, sp.Inverse)):
+            expr = expr.arg
+        else:
+            return False
 
 
 class HandbookUnicodePrinter(StrPrinter):
     """Plain-text formulas for the terminal: Aᵀ(AX − B), X⁻ᵀ, tr(AXB), B ᵀ ⊗ A, QKᵀ/√d."""
 
+    def parenthesize(self, item, level, strict=False):
+        """Parentheses by mathematical precedence, as in LaTeX (a transpose binds like a power)."""
+        prec = precedence_traditional(item)
+        if prec < level or (not strict and prec <= level):
+            return f"({self._print(item)})"
+        return self._print(item)
+
     def _print_MatrixSymbol(self, expr):
-        name = expr.name
-        if _is_cotangent(name):
-            return name[:-3] + "\u0304"
-        return name
+        return expr.name
+
+    def _print_Cotangent(self, expr):
+        return expr.of + "\u0304"
 
     def _wrap(self, expr) -> str:
-        text = self._print(expr)
-        atomic = isinstance(expr, (sp.MatrixSymbol, sp.Identity, SoftmaxRows, Softmax, DiagMatrix, Vec, Ones, Named)) or not expr.is_MatrixExpr
-        if isinstance(expr, sp.MatrixSymbol) and _is_differential(expr.name):
-            atomic = False
-        return text if atomic else f"({text})"
+        """*expr* as the base of a superscript (ᵀ, ⁻¹): parenthesised unless it binds tighter."""
+        return self.parenthesize(expr, PRECEDENCE["Pow"])
 
     def _print_Transpose(self, expr):
         base = _is_inverse_transpose(expr)
@@ -219,14 +218,14 @@ class HandbookUnicodePrinter(StrPrinter):
 
     def _print_MatMul(self, expr):
         coeff, factors = expr.as_coeff_matrices()
-        texts = [self.parenthesize(f, PRECEDENCE["Mul"], strict=False) for f in factors]
         body = ""
-        for i, text in enumerate(texts):
-            spaced = i and (_starts_with_name(text) or _ends_with_name(texts[i - 1]))
-            body += (" " if spaced else "") + text
-        return self._with_coefficient(coeff, body)
+        for i, factor in enumerate(factors):
+            spaced = i and (_opens_with_word(factor) or isinstance(factors[i - 1], Differential))
+            body += (" " if spaced else "") + self.parenthesize(factor, PRECEDENCE["Mul"])
+        return self._with_coefficient(coeff, body, spaced=_opens_with_word(factors[0]) and body[0] != "(")
 
-    def _with_coefficient(self, coeff, body: str) -> str:
+    def _with_coefficient(self, coeff, body: str, spaced: bool = False) -> str:
+        """*body* scaled by *coeff*: −body, body/2, 2body (2 softmax(S) when body opens with a word)."""
         sign = ""
         if coeff.could_extract_minus_sign():
             sign, coeff = "−", -coeff
@@ -235,7 +234,7 @@ class HandbookUnicodePrinter(StrPrinter):
         numer, denom = coeff.as_numer_denom()
         if numer == 1 and denom != 1:
             return f"{sign}{body}/{self.parenthesize(denom, PRECEDENCE['Pow']) if not denom.is_Pow else self._print(denom)}"
-        return f"{sign}{self.parenthesize(coeff, PRECEDENCE['Mul'])}{body}"
+        return f"{sign}{self.parenthesize(coeff, PRECEDENCE['Mul'])}{' ' if spaced else ''}{body}"
 
     def _print_MatAdd(self, expr):
         out = ""
@@ -285,7 +284,7 @@ class HandbookUnicodePrinter(StrPrinter):
         return self._wrap(expr.arg) + "𝟏"
 
     def _print_Named(self, expr):
-        return self._print(sp.MatrixSymbol(expr.name, *expr.shape))
+        return self._print(expr.symbol)
 
     def _print_Ones(self, expr):
         rows, _ = expr.shape
@@ -323,16 +322,14 @@ class HandbookNumPyPrinter(NumPyPrinter):
     def _print_MatrixSymbol(self, expr):
         return expr.name
 
+    _print_Differential = _print_MatrixSymbol
+
     def _operand(self, expr) -> str:
-        """*expr* printed as an operand of ``@``, ``*`` or ``.T``: parenthesised unless it is one call or name."""
+        """*expr* printed as an operand of ``@``, ``*`` or ``.T``: parenthesised unless the code is
+        already a Python primary (a name, a number, a call, an attribute), which binds tighter than
+        any operator."""
         text = self._print(expr)
-        callable_like = (sp.MatrixSymbol, sp.Identity, sp.Inverse, sp.Trace, sp.Determinant, sp.KroneckerProduct,
-                         SoftmaxRows, Softmax, DiagMatrix, Ones, Vec, RowSums, sp.Transpose)
-        if isinstance(expr, Named) and expr.name in self.hoisted:
-            return text
-        if isinstance(expr, callable_like) or not expr.is_MatrixExpr and expr.is_Atom:
-            return text
-        return f"({text})"
+        return text if _is_primary(text) else f"({text})"
 
     def _print_MatMul(self, expr):
         coeff, factors = expr.as_coeff_matrices()
@@ -402,6 +399,12 @@ class HandbookNumPyPrinter(NumPyPrinter):
         return expr.name if expr.name in self.hoisted else self._operand(expr.expr)
 
 
+def _is_primary(code: str) -> bool:
+    node = ast.parse(code, mode="eval").body
+    return isinstance(node, (ast.Name, ast.Call, ast.Attribute, ast.Subscript)) or (
+        isinstance(node, ast.Constant) and not isinstance(node.value, complex))
+
+
 def latex(expr) -> str:
     """The LaTeX of *expr* in the house notation."""
     return HandbookLatexPrinter({"order": "none"}).doprint(expr)
@@ -410,6 +413,18 @@ def latex(expr) -> str:
 def unicode(expr) -> str:
     """A plain-text rendering of *expr* for terminals and search snippets."""
     return HandbookUnicodePrinter({"order": "none"}).doprint(expr)
+
+
+def latex_operand(expr, level: int = PRECEDENCE["Mul"], strict: bool = True) -> str:
+    """The LaTeX of *expr* as an operand at precedence *level*: in parentheses when it binds looser
+    (by default: a sum next to a product)."""
+    return HandbookLatexPrinter({"order": "none"}).parenthesize(expr, level, strict=strict)
+
+
+def unicode_operand(expr, level: int = PRECEDENCE["Mul"], strict: bool = False) -> str:
+    """The Unicode of *expr* as an operand at precedence *level*: in parentheses unless it binds
+    tighter (by default: a sum or a product next to an operator such as ∇_X)."""
+    return HandbookUnicodePrinter({"order": "none"}).parenthesize(expr, level, strict=strict)
 
 
 def numpy_code(expr, hoisted: frozenset[str] = frozenset()) -> tuple[str, frozenset[str]]:

@@ -1,4 +1,4 @@
-"""The declarative record of one identity, validated when it is built (STYLE 3).
+"""The declarative record of one identity, validated when it is built.
 
 An identity module builds one :class:`Identity` from SymPy expressions; a mistake in it — an
 undeclared symbol, a derivative of the wrong shape, an unknown condition — is refused at import
@@ -8,20 +8,22 @@ with a sentence that names the identity and says what is wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import sympy as sp
 
 from .conditions import CONDITIONS, check_combination
-from .nodes import Named
+from .nodes import Differential, Named, unname
 
 
 __all__ = ["Var", "Claim", "Step", "Derivation", "Identity", "DefinitionError", "ID_PATTERN", "CLAIM_KINDS"]
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-zA-Z0-9]+)*$")
+#: An id is a lowercase slug; match it with ``ID_PATTERN.fullmatch`` (``$`` would accept a trailing newline).
+ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-zA-Z0-9]+)*")
 Role = Literal["variable", "constant", "upstream"]
 CLAIM_KINDS = ("gradient", "differential", "jacobian", "hessian", "vjp")
+_FORWARD_PREFERENCE = ("gradient", "differential", "jacobian")
 
 
 class DefinitionError(ValueError):
@@ -110,7 +112,6 @@ class Identity:
     module: str = ""
     path: str = ""
     doc: str = ""
-    extra: dict = field(default_factory=dict, compare=False, repr=False)
 
     # -- what the other parts read ---------------------------------------------------------
     def var(self, name: str) -> Var:
@@ -138,6 +139,38 @@ class Identity:
     def is_scalar(self) -> bool:
         return self.function.shape == (1, 1) if self.function.is_Matrix else True
 
+    @property
+    def derivation_mode(self) -> str | None:
+        """What the derivation's first line differentiates: "second-order" (d²f), "reverse"
+        (dL = ⟨F̄, dF⟩, when every perturbed variable has a VJP claim) or "forward" (dF); None
+        without a derivation."""
+        der = self.derivation
+        if der is None:
+            return None
+        if der.order == 2:
+            return "second-order"
+        if self.upstream is not None and all(any(c.kind == "vjp" and c.wrt == w for c in self.claims)
+                                             for w in der.wrt):
+            return "reverse"
+        return "forward"
+
+    def derivation_targets(self) -> tuple[Claim, ...]:
+        """One claim per perturbed variable: the one the derivation's last line is compared with (a
+        Hessian after a second-order derivation, a VJP after a reverse one, else a gradient, a
+        differential or a Jacobian, in that order of preference)."""
+        der = self.derivation
+        if der is None:
+            return ()
+        kinds = {"second-order": ("hessian",), "reverse": ("vjp",)}.get(self.derivation_mode, _FORWARD_PREFERENCE)
+        chosen = []
+        for w in der.wrt:
+            claim = next((c for kind in kinds for c in self.claims if c.wrt == w and c.kind == kind), None)
+            if claim is None:
+                raise DefinitionError(f"identity {self.id!r}: the derivation perturbs {w} but no claim of kind "
+                                      f"{'/'.join(kinds)} is taken with respect to it")
+            chosen.append(claim)
+        return tuple(chosen)
+
     def validate(self) -> "Identity":
         """Refuse inconsistent definitions, naming the identity and the fault."""
         _validate(self)
@@ -149,12 +182,13 @@ def _fail(identity_id: str, message: str):
 
 
 def _matrix_symbols(expr) -> set[sp.MatrixSymbol]:
-    return {s for s in expr.atoms(sp.MatrixSymbol)} if isinstance(expr, sp.Basic) else set()
+    """The matrix symbols an expression computes with (the labels of named parts are not among them)."""
+    return set(unname(expr).atoms(sp.MatrixSymbol)) if isinstance(expr, sp.Basic) else set()
 
 
 def _validate(ident: Identity) -> None:
     fail = lambda msg: _fail(ident.id, msg)
-    if not ID_PATTERN.match(ident.id):
+    if not isinstance(ident.id, str) or not ID_PATTERN.fullmatch(ident.id):
         fail("ids are lowercase slugs such as 'log-det' (letters, digits, single hyphens)")
     if not ident.title.strip():
         fail("a title is required")
@@ -171,7 +205,11 @@ def _validate(ident: Identity) -> None:
             fail(f"symbol {v.name}: {exc}")
         if any(CONDITIONS[c].square for c in v.conditions) and v.shape[0] != v.shape[1]:
             fail(f"symbol {v.name} has shape {v.shape} but {v.conditions} need a square matrix")
-    differentials = {sp.MatrixSymbol("d" + s.name, *s.shape) for s in declared}
+    differentials = {Differential(s) for s in declared}
+    taken = {Differential(s).name: s.name for s in declared}
+    for v in ident.symbols:
+        if v.name in taken:
+            fail(f"symbol {v.name} has the name of the perturbation of {taken[v.name]}; rename it")
     unknown = _matrix_symbols(ident.function) - declared
     if unknown:
         fail(f"the function uses undeclared symbols {sorted(s.name for s in unknown)}")
@@ -213,7 +251,7 @@ def _validate(ident: Identity) -> None:
         for w in d.wrt:
             if w not in variables:
                 fail(f"the derivation perturbs {w}, which is not a declared variable")
-        allowed = declared | {sp.MatrixSymbol("d" + w.name, *w.shape) for w in d.wrt}
+        allowed = declared | {Differential(w) for w in d.wrt}
         for i, step in enumerate(d.steps, 1):
             stray = _matrix_symbols(step.expr) - allowed
             if stray:
@@ -222,31 +260,21 @@ def _validate(ident: Identity) -> None:
                 fail(f"derivation step {i} needs a reason")
             if step.vec is not None and not isinstance(step.expr, sp.Basic):
                 fail(f"derivation step {i} is not an expression")
+        ident.derivation_targets()  # refuses a perturbed variable without the claim the last line must equal
+        if d.order == 2 and not any(c.kind == "gradient" and c.wrt == d.wrt[0] for c in ident.claims):
+            fail(f"a second-order derivation needs a gradient claim with respect to {d.wrt[0]}: the second "
+                 "differential is checked through it")
     names = {}
     everything = sp.Tuple(ident.function, *(c.expr for c in ident.claims),
                           *(s.expr for s in (ident.derivation.steps if ident.derivation else ())))
     for part in sorted(everything.atoms(Named), key=str):
-        if part.name in {v.name for v in ident.symbols} or part.name in {"d" + v.name for v in ident.symbols}:
+        if part.name in {v.name for v in ident.symbols} or part.name in taken:
             fail(f"the named sub-expression {part.name!r} has the name of a symbol")
         if names.setdefault(part.name, part.expr) != part.expr:
             fail(f"the name {part.name!r} is given to two different sub-expressions")
+        if part.symbol.shape != part.expr.shape:
+            fail(f"the named sub-expression {part.name!r} is labelled with shape {part.symbol.shape} but has "
+                 f"shape {part.expr.shape}")
     for other in ident.see_also:
-        if not ID_PATTERN.match(other):
+        if not isinstance(other, str) or not ID_PATTERN.fullmatch(other):
             fail(f"see_also entry {other!r} is not an id")
-
-
-
-def _verify(self: Identity, seed: int = 0):
-    """Verify every claim in every layout, the derivation and the negative controls; see :mod:`.verify`."""
-    from .verify import verify
-    return verify(self, seed)
-
-
-def _mutants(self: Identity, seed: int = 0):
-    """Generate the classic wrong versions of each claim and check that each non-equivalent one fails."""
-    from .mutants import mutation_report
-    return mutation_report(self, seed)
-
-
-Identity.verify = _verify
-Identity.mutants = _mutants

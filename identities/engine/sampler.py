@@ -1,6 +1,7 @@
 """Draw the inputs of an identity: distinct non-square sizes, conditions met by construction.
 
-Each draw is reproducible from its seed, and says which sizes and condition number it used.
+Each draw is reproducible from its seed, and says which sizes and condition number it used.  Its
+values are read-only, so that one draw can serve every check and every mutant of an identity.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import sympy as sp
 
 from .conditions import DEFAULT_KAPPA, construct
 from .record import Identity
+from .symbols import DIMS
 
-__all__ = ["Draw", "draw", "SIZE_POOL"]
+__all__ = ["Draw", "draw", "SIZE_POOL", "resolve"]
 
 #: Sizes given to dimension symbols; distinct values per draw, so a transposed or swapped formula
 #: meets a shape error (or a wrong number) instead of passing by shape luck.
@@ -32,8 +34,23 @@ class Draw:
     def args(self, symbols) -> list[np.ndarray]:
         return [self.values[s.name] for s in symbols]
 
+    def shape_of(self, symbol) -> tuple[int, ...]:
+        """The numeric shape of a matrix symbol (a drawn one, or a perturbation dX) at this draw."""
+        value = self.values.get(symbol.name)
+        if value is not None:
+            return value.shape
+        by_symbol = {DIMS[name]: size for name, size in self.sizes.items()}
+        return tuple(resolve(s, by_symbol) for s in symbol.shape)
+
     def describe(self) -> str:
         return ", ".join(f"{k}={v}" for k, v in sorted(self.sizes.items()))
+
+
+def resolve(size, sizes: dict[sp.Symbol, int]) -> int:
+    """A symbolic size (n, 3, n·k) as a number, given the size of each dimension symbol."""
+    if size in sizes:
+        return sizes[size]
+    return int(sp.sympify(size).xreplace(sizes))
 
 
 def _dims(ident: Identity) -> list[sp.Symbol]:
@@ -73,10 +90,11 @@ def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: b
     sizes = _assign_sizes(ident, rng, avoid or {})
     values = {}
     for v in ident.symbols:
-        shape = tuple(int(sp.sympify(s).subs(sizes)) for s in v.shape)
+        shape = tuple(resolve(s, sizes) for s in v.shape)
         names = v.conditions
         if not conditions:
             kept = {"invertible", "positive-determinant", "positive", "full-column-rank"}
             names = tuple(c for c in names if c in kept) + (("positive-determinant",) if {"spd"} & set(names) else ())
         values[v.name] = construct(rng, shape, names, kappa)
+        values[v.name].setflags(write=False)
     return Draw(seed, {s.name: n for s, n in sizes.items()}, values, kappa)

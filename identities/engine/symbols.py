@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .nodes import Cotangent, Differential
+
 __all__ = ["DIMS", "dim", "matrix", "vector", "differential", "cotangent", "scalar_dim", "add", "mul"]
 
-#: The house dimension letters (CONVENTIONS: m, n, p, q, k for matrix sizes, b batch, d features).
+#: The house dimension letters: m, n, p, q, k for matrix sizes, b for a batch, d for features, r for a rank.
 DIMS: dict[str, sp.Symbol] = {
     name: sp.Symbol(name, integer=True, positive=True) for name in ("m", "n", "p", "q", "k", "b", "d", "r")
 }
@@ -38,16 +40,16 @@ def vector(name: str, size: str | int) -> sp.MatrixSymbol:
     return matrix(name, size, 1)
 
 
-def differential(symbol: sp.MatrixSymbol) -> sp.MatrixSymbol:
-    """The perturbation dX of a matrix symbol X (same shape); printed as d X."""
-    return sp.MatrixSymbol("d" + symbol.name, *symbol.shape)
+def differential(symbol: sp.MatrixSymbol) -> Differential:
+    """The perturbation dX of a matrix symbol X (same shape)."""
+    return Differential(symbol)
 
 
-def cotangent(name: str, rows: str | int | sp.Expr, cols: str | int | sp.Expr) -> sp.MatrixSymbol:
-    """The upstream gradient Ȳ = ∇_Y L of an output named *name*; printed with a bar."""
+def cotangent(name: str, rows: str | int | sp.Expr, cols: str | int | sp.Expr) -> Cotangent:
+    """The upstream gradient Ȳ = ∇_Y L of an output named *name*, of shape rows×cols."""
     rows = rows if isinstance(rows, sp.Expr) else _size(rows)
     cols = cols if isinstance(cols, sp.Expr) else _size(cols)
-    return sp.MatrixSymbol(name + "bar", rows, cols)
+    return Cotangent(name, rows, cols)
 
 
 def scalar_dim(name: str) -> sp.Symbol:

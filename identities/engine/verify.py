@@ -13,11 +13,11 @@ from .checks import CENTRAL, COMPLEX, EPS64, Check, check_differential, check_gr
     check_jacobian, check_vjp
 from .compile import compile_expr
 from .forms import Form, form_function, forms, function_of
-from .nodes import Vec
+from .nodes import Differential, Vec
 from .record import Claim, Identity
 from .sampler import Draw, draw
 
-__all__ = ["Row", "Report", "verify", "check_form", "draws_for", "STEP_UNITS", "NEGATIVE_CONTROL"]
+__all__ = ["Row", "Report", "verify", "check_form", "draws_for", "checked_seed", "STEP_UNITS", "NEGATIVE_CONTROL"]
 
 #: Derivation lines are algebraic rewrites evaluated at well-conditioned inputs (κ = 10, sizes ≤ 7):
 #: both sides agree to a few hundred rounding units of their 1-norm; a wrong line differs at O(1).
@@ -83,6 +83,13 @@ class Report:
         return "\n".join(lines)
 
 
+def checked_seed(seed) -> int:
+    """*seed* as an int, refused with a sentence unless it is a non-negative integer."""
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer (it makes the draws reproducible), not {seed!r}")
+    return int(seed)
+
+
 def draws_for(ident: Identity, seed: int) -> list[Draw]:
     """The draws at which an identity is verified: every dimension takes a different size in each."""
     out: list[Draw] = []
@@ -142,11 +149,25 @@ def check_form(ident: Identity, form: Form, dr: Draw, seed: int, scale: float = 
     return check_hessian(F, altered, *args, wrt=i, vec=form.vec, seed=seed)
 
 
+def undecided(check: Check) -> str:
+    """Why a check reached neither verdict, in its own words."""
+    reason = check.diagnosis or "; ".join(check.notes) or "no reason given"
+    return f"the check could not decide ({check.verdict}): {reason}"
+
+
 def _row(what: str, check: Check, dr: Draw, expect_fail: bool = False) -> Row:
-    ok = (not check.ok) if expect_fail else check.ok
+    """A passed check verifies a claim; a failed one rejects a wrong answer (a negative control).  Any
+    other verdict is a failure of the row, whichever was expected: an answer the check could not judge
+    is neither verified nor rejected."""
+    ok = check.verdict == ("failed" if expect_fail else "passed")
     detail = ""
     if not ok:
-        detail = (check.diagnosis or "") if not expect_fail else "the check could not tell this wrong answer apart"
+        if check.verdict not in ("passed", "failed"):
+            detail = undecided(check)
+        elif expect_fail:
+            detail = "the check could not tell this wrong answer apart"
+        else:
+            detail = check.diagnosis or ""
         detail += f" (reproduce: seed={check.seed}, sizes {dr.describe()})"
     return Row(what, ok, check.method, check.rel_error, check.tolerance, dr.describe(), detail)
 
@@ -158,6 +179,7 @@ def _is_symmetric_square(value: np.ndarray) -> bool:
 
 def verify(ident: Identity, seed: int = 0) -> Report:
     """Verify every claim in every form at two draws, the derivation, and the negative controls."""
+    seed = checked_seed(seed)
     rows: list[Row] = []
     for dr in draws_for(ident, seed):
         for claim in ident.claims:
@@ -188,43 +210,11 @@ def _differential_probe(claim: Claim, dr: Draw) -> list[np.ndarray]:
 
 # -- derivations -----------------------------------------------------------------------------------
 
-def _dsym(symbol) -> sp.MatrixSymbol:
-    return sp.MatrixSymbol("d" + symbol.name, *symbol.shape)
-
-
-def _is_reverse_mode(ident: Identity) -> bool:
-    """The derivation starts from dL = ⟨F̄, dF⟩ when every perturbed variable has a VJP claim."""
-    der = ident.derivation
-    return ident.upstream is not None and all(
-        any(c.kind == "vjp" and c.wrt == w for c in ident.claims) for w in der.wrt)
-
-
-#: Which claim a first-order derivation ends in, per variable, in order of preference.
-_FORWARD_PREFERENCE = ("gradient", "differential", "jacobian")
-
-
-def _target_claims(ident: Identity) -> list[Claim]:
-    """One claim per perturbed variable: the one the derivation's last line is compared with."""
-    der = ident.derivation
-    kinds = ("hessian",) if der.order == 2 else ("vjp",) if _is_reverse_mode(ident) else _FORWARD_PREFERENCE
-    chosen = []
-    for w in der.wrt:
-        for kind in kinds:
-            claim = next((c for c in ident.claims if c.wrt == w and c.kind == kind), None)
-            if claim is not None:
-                chosen.append(claim)
-                break
-        else:
-            raise ValueError(f"{ident.id}: the derivation perturbs {w} but no claim of kind {'/'.join(kinds)} "
-                             "is taken with respect to it")
-    return chosen
-
-
 def _pairing(ident: Identity) -> sp.Expr:
     """What the last derivation line must equal: the stored derivatives applied to the perturbations."""
     terms = []
-    for c in _target_claims(ident):
-        dX = _dsym(c.wrt)
+    for c in ident.derivation_targets():
+        dX = Differential(c.wrt)
         if c.kind in ("gradient", "vjp"):
             terms.append(sp.Trace(c.expr.T * dX))
         elif c.kind == "differential":
@@ -241,7 +231,7 @@ def _pairing(ident: Identity) -> sp.Expr:
 def _step_params(ident: Identity) -> tuple:
     der = ident.derivation
     ups = (ident.upstream,) if ident.upstream is not None else ()
-    return ident.parameters + ups + tuple(_dsym(w) for w in der.wrt)
+    return ident.parameters + ups + tuple(Differential(w) for w in der.wrt)
 
 
 def _flat(value, order: str | None) -> np.ndarray:
@@ -274,16 +264,14 @@ def _verify_derivation(ident: Identity, dr: Draw, seed: int) -> list[Row]:
     n = len(ident.parameters)
     positions = tuple(_position(ident, w) for w in der.wrt)
     if der.order == 1:
-        if _is_reverse_mode(ident):
+        if ident.derivation_mode == "reverse":
             start = lambda *a: np.sum(a[n] * F(*a[:n]))
         else:
             start = lambda *a: F(*a[:n])
         check = check_differential(start, lambda *a: steps[0](*a), *base, wrt=positions, seed=seed)
         what = "derivation line 1 = directional derivative"
     else:
-        grad = _gradient_claim(ident, der.wrt[0])
-        if grad is None:
-            raise ValueError(f"{ident.id}: a second-order derivation needs a gradient claim for {der.wrt[0]}")
+        grad = _gradient_claim(ident, der.wrt[0])  # validation made sure there is one
         gfn = form_function(ident, forms(ident, grad)[0])
         fixed = perturb[0]
 

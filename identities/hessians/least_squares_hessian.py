@@ -15,8 +15,8 @@ problems and the Hessian becomes AᵀA ⊗ Iₙ. Either way it is symmetric and 
 and positive definite exactly when A has full column rank; Newton's method then reaches the
 minimiser (the normal equations AᵀAX = AᵀB) in a single step.
 
->>> from identities import get
->>> get("least-squares-hessian").verify().ok
+>>> from identities import get, verify
+>>> verify(get("least-squares-hessian")).ok
 True
 """
 

@@ -18,8 +18,8 @@ computes. The Kronecker form shows the cost of forgetting the vec order: the two
 by swapping the factors, and both are listed and verified here.
 
 >>> import numpy as np
->>> from identities import get, check_differential
->>> get("inverse-differential").verify().ok
+>>> from identities import get, check_differential, verify
+>>> verify(get("inverse-differential")).ok
 True
 >>> X = np.array([[2.0, 1.0], [0.5, 3.0]]); inv = np.linalg.inv
 >>> check_differential(inv, lambda X, dX: -inv(X) @ dX @ inv(X), X).ok

@@ -16,8 +16,8 @@ In practice the pq×mn matrix is almost never formed: the identity is a device f
 equations into vector ones (solving AXB = C, chaining Jacobians of matrix maps, writing Hessians
 such as I ⊗ AᵀA), while the product itself is computed as A dX B.
 
->>> from identities import get
->>> get("vec-kronecker").verify().ok
+>>> from identities import get, verify
+>>> verify(get("vec-kronecker")).ok
 True
 """
 

@@ -14,8 +14,8 @@ Both are vector–Jacobian products: no Jacobian of size mb×md is ever formed, 
 matrix product, about as much as the forward pass. The same pair of rules serves any matrix
 product C = AB in a reverse-mode system (Ā = C̄Bᵀ, B̄ = AᵀC̄).
 
->>> from identities import get
->>> get("linear-layer").verify().ok
+>>> from identities import get, verify
+>>> verify(get("linear-layer")).ok
 True
 """
 

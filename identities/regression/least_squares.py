@@ -16,8 +16,8 @@ write Aᵀ(AX − B); mixing the two conventions costs a factor 2. Writing (AX �
 instead of Aᵀ(AX − B) gives a matrix of the wrong shape whenever p, m and n differ.
 
 >>> import numpy as np
->>> from identities import get, check_gradient
->>> get("least-squares").verify().ok
+>>> from identities import get, check_gradient, verify
+>>> verify(get("least-squares")).ok
 True
 >>> A = np.array([[1.0, 2.0], [0.0, 1.0], [3.0, -1.0]]); B = np.ones((3, 4)); X = np.zeros((2, 4))
 >>> loss = lambda X, A, B: np.sum((A @ X - B) ** 2)

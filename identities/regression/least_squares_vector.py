@@ -3,8 +3,8 @@
 For a design matrix C of shape m×n, an unknown x with n entries and targets y with m entries,
 call the residual r = Cx − y. The loss is ½ rᵀr, its differential is rᵀ dr, and dr = C dx, so
 df = (Cᵀr)ᵀ dx and the gradient is the n-vector Cᵀ(Cx − y). The gradient is affine in x, so
-differentiating once more leaves the constant n×n Hessian CᵀC. (The lesson calls the targets
-d; here they are y, because d is reserved for differentials and dimensions.)
+differentiating once more leaves the constant n×n Hessian CᵀC. (Some texts call the targets d;
+here they are y, because d is reserved for differentials and dimensions.)
 
 This is ordinary linear regression with one output. The zero of the gradient is the normal
 equations CᵀCx = Cᵀy; because the Hessian never changes, Newton's method lands on that solution
@@ -16,8 +16,8 @@ makes the gradient free of a 2. For x a vector the two vec orders coincide, so t
 single form.
 
 >>> import numpy as np
->>> from identities import get, check_hessian
->>> get("least-squares-vector").verify().ok
+>>> from identities import get, check_hessian, verify
+>>> verify(get("least-squares-vector")).ok
 True
 >>> C = np.array([[1.0, 2.0], [0.0, 1.0], [3.0, -1.0]]); y = np.array([1.0, 0.0, 2.0]); x = np.zeros(2)
 >>> check_hessian(lambda x, C, y: 0.5 * np.sum((C @ x - y) ** 2), lambda x, C, y: C.T @ C, x, C, y).ok

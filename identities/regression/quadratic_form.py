@@ -15,8 +15,8 @@ part, which the form cannot feel, and it hands back a Hessian that is not symmet
 catalog samples a dense non-symmetric A so that this mistake fails.
 
 >>> import numpy as np
->>> from identities import get, check_gradient
->>> get("quadratic-form").verify().ok
+>>> from identities import get, check_gradient, verify
+>>> verify(get("quadratic-form")).ok
 True
 >>> x = np.array([1.0, -1.0, 2.0]); A = np.array([[1.0, 2.0, 0.0], [0.0, 3.0, 1.0], [4.0, 0.0, 1.0]])
 >>> check_gradient(lambda x, A: x @ A @ x, lambda x, A: 2 * A @ x, x, A).diagnosis[:24]

@@ -14,8 +14,8 @@ the pairing applies the adjoint of dX ↦ A dX, which is G ↦ AᵀG, to the out
 This is backpropagation in miniature: the outer gradient 2Y plays the role of the upstream
 gradient, and multiplying by Aᵀ is the backward step through the linear layer h.
 
->>> from identities import get
->>> get("rule-chain").verify().ok
+>>> from identities import get, verify
+>>> verify(get("rule-chain")).ok
 True
 """
 

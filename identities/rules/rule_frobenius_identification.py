@@ -11,8 +11,8 @@ m×n and constant D of shape n×m, has f = tr(CᵀX) + tr(DX): the first term is
 canonical form and contributes C, the second contributes Dᵀ, and ∇f = C + Dᵀ. Reading off D
 instead would not even have the shape of X.
 
->>> from identities import get
->>> get("rule-frobenius-identification").verify().ok
+>>> from identities import get, verify
+>>> verify(get("rule-frobenius-identification")).ok
 True
 """
 

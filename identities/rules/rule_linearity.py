@@ -10,8 +10,8 @@ A and B, and f = 3 tr(AX) − 2 tr(BX). Each term contributes tr(M dX), and the 
 identification tr(Gᵀ dX) makes the gradient 3Aᵀ − 2Bᵀ, an m×n matrix like X. The coefficients 3
 and −2 are deliberately unequal and of both signs, so that a dropped factor or sign shows up.
 
->>> from identities import get
->>> get("rule-linearity").verify().ok
+>>> from identities import get, verify
+>>> verify(get("rule-linearity")).ok
 True
 """
 

@@ -11,8 +11,8 @@ M = AX and N = XB, the product F = MN = AXXB is p×q, and the rule gives
 dF = A dX XB + AX dX B. The two terms are different matrices, and neither can be merged with
 the other, which is exactly what a shortcut such as 2A dX XB would get wrong.
 
->>> from identities import get
->>> get("rule-product").verify().ok
+>>> from identities import get, verify
+>>> verify(get("rule-product")).ok
 True
 """
 

@@ -10,8 +10,8 @@ The checked instance is f = tr(AXB) with X of shape m×n and constants A (k×m) 
 that AXB is k×k. Its differential tr(A dX B) has dX in the middle; rotating B to the front gives
 tr(BA dX), with BA of shape n×m. The gradient follows as (BA)ᵀ = AᵀBᵀ.
 
->>> from identities import get
->>> get("rule-trace-cyclic").verify().ok
+>>> from identities import get, verify
+>>> verify(get("rule-trace-cyclic")).ok
 True
 """
 

@@ -10,8 +10,8 @@ Stored as a Jacobian of vec F with respect to vec X, the map is the mn×mn permu
 commutation matrix K_{m,n}, which sends vec(X) to vec(Xᵀ); the handbook writes the rule in
 differential form because the catalog has no node for that permutation yet.
 
->>> from identities import get
->>> get("rule-transpose").verify().ok
+>>> from identities import get, verify
+>>> verify(get("rule-transpose")).ok
 True
 """
 

@@ -13,8 +13,8 @@ Keep the factor conventions apart: ½‖X‖²_F has gradient X, and the norm it
 the square, has gradient X/‖X‖_F, which does not exist at X = 0.
 
 >>> import numpy as np
->>> from identities import get, check_gradient
->>> get("frobenius-norm-squared").verify().ok
+>>> from identities import get, check_gradient, verify
+>>> verify(get("frobenius-norm-squared")).ok
 True
 >>> X = np.array([[1.0, -2.0, 0.5], [0.0, 3.0, 1.0]])
 >>> check_gradient(lambda X: np.sum(X * X), lambda X: X, X).diagnosis

@@ -14,8 +14,8 @@ transpose the product without reversing it, writing BᵀAᵀ. With distinct size
 the shape check at once, which is why the catalog verifies with non-square matrices.
 
 >>> import numpy as np
->>> from identities import get, check_gradient
->>> get("trace-AXB").verify().ok
+>>> from identities import get, check_gradient, verify
+>>> verify(get("trace-AXB")).ok
 True
 >>> A = np.arange(6.0).reshape(2, 3); X = np.ones((3, 4)); B = np.arange(8.0).reshape(4, 2) - 3
 >>> check_gradient(lambda A, X, B: np.trace(A @ X @ B), lambda A, X, B: A.T @ B.T, A, X, B, wrt=1).ok

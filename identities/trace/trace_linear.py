@@ -15,8 +15,8 @@ Aᵀ; forgetting this swap is the commonest slip with linear traces, and when A 
 already fails the shape check.
 
 >>> import numpy as np
->>> from identities import get, check_gradient
->>> get("trace-linear").verify().ok
+>>> from identities import get, check_gradient, verify
+>>> verify(get("trace-linear")).ok
 True
 >>> A = np.array([[1.0, -2.0, 0.5], [3.0, 0.0, 1.0]]); X = np.ones((2, 3))
 >>> check_gradient(lambda X, A: np.trace(A.T @ X), lambda X, A: A, X, A).ok

@@ -6,9 +6,14 @@ tr(Gᵀ dX), and the two copies add up to (A + Aᵀ)X. Only when A is symmetric 
 2AX — writing 2AX for a general A is the classic "missing symmetric part" mistake.
 
 >>> import numpy as np
->>> from identities import get
+>>> from identities import get, verify, check_gradient
 >>> A = np.array([[1.0, 2.0], [0.0, 1.0]]); X = np.array([[1.0], [1.0]])
->>> get("trace-quadratic").verify().ok
+>>> f = lambda A, X: np.trace(X.T @ A @ X)
+>>> check_gradient(f, lambda A, X: (A + A.T) @ X, A, X, wrt=1).ok
+True
+>>> check_gradient(f, lambda A, X: 2 * A @ X, A, X, wrt=1).diagnosis.split(":")[0]
+'missing symmetric part'
+>>> verify(get("trace-quadratic")).ok
 True
 """
 

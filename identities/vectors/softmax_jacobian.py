@@ -11,8 +11,8 @@ forming the n×n matrix. Its rows sum to zero — adding a constant to every sco
 so the Jacobian is singular, with the all-ones vector in its null space. The row-wise softmax of
 attention applies this matrix to each row separately.
 
->>> from identities import get
->>> get("softmax-jacobian").verify().ok
+>>> from identities import get, verify
+>>> verify(get("softmax-jacobian")).ok
 True
 """
 

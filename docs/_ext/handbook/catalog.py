@@ -14,7 +14,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import identities
-from identities.engine.forms import forms
+from identities.engine.forms import LAYOUTS, forms
 from identities.engine.printing import latex
 
 from . import records
@@ -153,12 +153,12 @@ class FormulaDirective(SphinxDirective):
     that a guide page never types a catalog formula by hand.
 
     ``:kind:`` keeps the claims of one kind (gradient, differential, jacobian, hessian, vjp);
-    ``:layout:`` keeps the forms whose label contains the words given (e.g. ``row-stacking``);
-    without ``:layout:`` the house forms are shown.
+    ``:layout:`` keeps the forms written in one layout: ``house`` (the default, the stored form),
+    ``numerator``, ``denominator``, ``column-vec`` or ``row-vec``.
     """
 
     required_arguments = 1
-    option_spec = {"kind": directives.unchanged, "layout": directives.unchanged}
+    option_spec = {"kind": directives.unchanged, "layout": lambda text: directives.choice(text, LAYOUTS)}
 
     def run(self):
         try:
@@ -167,13 +167,13 @@ class FormulaDirective(SphinxDirective):
             logger.warning("identity-formula: %s", exc, location=self.get_location())
             return []
         note_catalog(self, [ident])
-        kind, layout = self.options.get("kind"), self.options.get("layout")
+        kind, layout = self.options.get("kind"), self.options.get("layout", "house")
         chosen = [form for claim in ident.claims if kind in (None, claim.kind)
-                  for form in forms(ident, claim) if (layout in form.label if layout else form.house)]
+                  for form in forms(ident, claim) if form.layout == layout]
         if not chosen:
-            labels = sorted({f.label for c in ident.claims for f in forms(ident, c)})
-            logger.warning("identity-formula: no form of %r matches kind=%r layout=%r; its forms are: %s",
-                           ident.id, kind, layout, "; ".join(labels), location=self.get_location())
+            found = sorted({f"{c.kind} in layout {f.layout}" for c in ident.claims for f in forms(ident, c)})
+            logger.warning("identity-formula: no form of %r matches kind=%r layout=%r; it has: %s",
+                           ident.id, kind, layout, "; ".join(found), location=self.get_location())
             return []
         out = [dmath(form.latex, self.env.docname) for form in chosen]
         out.append(para("From ", identity_ref(ident.id, self.env.docname), " (", identity_ref(

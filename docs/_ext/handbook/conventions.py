@@ -13,7 +13,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import identities
-from identities.engine.forms import forms, transpose
+from identities.engine.forms import forms, output_symbol, transpose
+from identities.engine.nodes import Differential, Vec
 from identities.engine.printing import latex
 
 from .blocks import identity_ref, imath, literal, para, strong, table
@@ -39,25 +40,20 @@ def space(shape) -> str:
     return rf"\mathbb{{R}}^{{{shape_latex(shape)}}}"
 
 
-def dsym(symbol) -> sp.MatrixSymbol:
-    return sp.MatrixSymbol("d" + symbol.name, *symbol.shape)
-
-
 def defining(ident, claim) -> str:
     """The identity that defines the stored object, written with this claim's own expression."""
-    out, dX = ident.output, dsym(claim.wrt)
+    out, dX = ident.output, Differential(claim.wrt)
     if claim.kind == "gradient":
         if kind_of(claim.wrt.shape) == "vector":
             return rf"\mathrm{{d}}{out} = {latex(sp.MatMul(transpose(claim.expr), dX, evaluate=False))}"
         return rf"\mathrm{{d}}{out} = {latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))}"
     if claim.kind == "jacobian":
-        vec = r"\operatorname{vec}" if claim.vec == "F" else r"\operatorname{vec}_{r}"
         if kind_of(claim.wrt.shape) == "vector" and kind_of(expr_shape(ident.function)) != "matrix":
             return rf"\mathrm{{d}}{out} = {wrapped_latex(claim.expr)}\, {latex(dX)}"
-        return rf"{vec}(\mathrm{{d}}{out}) = {wrapped_latex(claim.expr)}\, {vec}({latex(dX)})"
+        dF = Differential(output_symbol(ident))
+        return rf"{latex(Vec(dF, claim.vec))} = {wrapped_latex(claim.expr)}\, {latex(Vec(dX, claim.vec))}"
     if claim.kind == "hessian":
-        vec = r"\operatorname{vec}" if claim.vec == "F" else r"\operatorname{vec}_{r}"
-        v = rf"{vec}({latex(dX)})"
+        v = latex(Vec(dX, claim.vec))
         return rf"\mathrm{{d}}^{{2}}{out} = {v}^{{\top}} {wrapped_latex(claim.expr)}\, {v}"
     if claim.kind == "vjp":
         return (rf"\langle {latex(ident.upstream)}, \mathrm{{d}}{out} \rangle = "
@@ -68,13 +64,13 @@ def defining(ident, claim) -> str:
 def object_name(ident, claim) -> str:
     """The stored object named with the example's own letters (f or F, X, L), not its whole formula."""
     out, x = ident.output, latex(claim.wrt)
-    vec = r"\operatorname{vec}" if claim.vec == "F" else r"\operatorname{vec}_{r}"
+    vec_f, vec_x = latex(Vec(output_symbol(ident), claim.vec)), latex(Vec(claim.wrt, claim.vec))
     return {
         "gradient": rf"\nabla_{{{x}}} {out}",
         "vjp": rf"\nabla_{{{x}}} L",
-        "differential": rf"\mathrm{{D}}{out}({x})[\mathrm{{d}}{x}]",
-        "jacobian": rf"\frac{{\partial {vec}({out})}}{{\partial {vec}({x})}}",
-        "hessian": rf"H = \frac{{\partial^{{2}} {out}}}{{\partial {vec}({x})\, \partial {vec}({x})^{{\top}}}}",
+        "differential": rf"\mathrm{{D}}{out}({x})[{latex(Differential(claim.wrt))}]",
+        "jacobian": rf"\frac{{\partial {vec_f}}}{{\partial {vec_x}}}",
+        "hessian": rf"H = \frac{{\partial^{{2}} {out}}}{{\partial {vec_x}\, \partial {vec_x}^{{\top}}}}",
     }[claim.kind]
 
 
@@ -158,10 +154,11 @@ class LayoutTableDirective(SphinxDirective):
                              classes=["conventions"], widths=[2, 5, 5, 1])]
 
     def vec_order(self):
+        X = sp.MatrixSymbol("X", sp.Symbol("m"), sp.Symbol("n"))
         numpy_rows = [
-            ["column stacking", imath(r"\operatorname{vec}(X)"), literal('X.reshape(-1, order="F")'),
+            ["column stacking", imath(latex(Vec(X, "F"))), literal('X.reshape(-1, order="F")'),
              "mathematics, MATLAB, Julia, R, Fortran; this handbook's house order"],
-            ["row stacking", imath(r"\operatorname{vec}_{r}(X)"), literal('X.reshape(-1)  # order="C"'),
+            ["row stacking", imath(latex(Vec(X, "C"))), literal('X.reshape(-1)  # order="C"'),
              "NumPy's default, PyTorch"],
         ]
         out = [table(["order", "written", "NumPy", "used by"], numpy_rows, classes=["conventions"],

@@ -1,7 +1,9 @@
-"""The verification and mutation records of an identity, computed once per build process.
+"""The verification and mutation records of an identity, as the engine keeps them.
 
-Both are deterministic (seed 0), so a page shows the same numbers on every build; a failure is a
-warning, which ``-W`` turns into a build error.
+The engine computes each record once per content of the identity and of the engine, and keeps it
+on disk (``identities.engine.cache``): the tests, the command line and this build read the same
+one instead of verifying again.  Both are deterministic at seed 0, so a page shows the same
+numbers on every build; a failure is a warning, which ``-W`` turns into a build error.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ def verification(identity_id: str):
     """``(report, error)``: the engine's verification report, or the exception it raised."""
     import identities
     try:
-        return identities.get(identity_id).verify(seed=SEED), None
+        return identities.verify(identities.get(identity_id), seed=SEED), None
     except Exception as exc:  # noqa: BLE001 - shown on the page and raised as a build warning
         return None, exc
 
@@ -26,7 +28,7 @@ def mutation(identity_id: str):
     """``(report, error)``: the mutation report (classic wrong answers and what the checker said)."""
     import identities
     try:
-        return identities.get(identity_id).mutants(seed=SEED), None
+        return identities.mutants(identities.get(identity_id), seed=SEED), None
     except Exception as exc:  # noqa: BLE001
         return None, exc
 

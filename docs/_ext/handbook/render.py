@@ -13,7 +13,8 @@ from sphinx.util import logging
 
 import identities
 from identities.engine.conditions import CONDITIONS
-from identities.engine.forms import code_listing, definition, forms, where, transpose
+from identities.engine.forms import code_listing, definition, forms, output_symbol, where, transpose
+from identities.engine.nodes import Differential, Vec
 from identities.engine.printing import latex
 
 from . import records
@@ -179,7 +180,7 @@ def modes(ident, docname: str) -> list[nodes.Node]:
     """The same linear map used forward (JVP) and backward (VJP), printed from the stored claims."""
     rows = []
     for claim in ident.claims:
-        dX = sp.MatrixSymbol("d" + claim.wrt.name, *claim.wrt.shape)
+        dX = Differential(claim.wrt)
         if claim.kind == "gradient":
             rows.append(["forward (JVP)", dmath(rf"\mathrm{{d}}{ident.output} = {latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))}",
                                                 docname)])
@@ -188,9 +189,9 @@ def modes(ident, docname: str) -> list[nodes.Node]:
         elif claim.kind == "vjp":
             rows.append(["reverse (VJP)", dmath(forms(ident, claim)[0].latex, docname)])
         elif claim.kind == "jacobian":
-            vec = r"\operatorname{vec}" if claim.vec == "F" else r"\operatorname{vec}_{r}"
-            rows.append(["forward (JVP)", dmath(rf"{vec}(\mathrm{{d}}{ident.output}) = "
-                                                rf"{wrapped_latex(claim.expr)}\, {vec}({latex(dX)})", docname)])
+            dF = Differential(output_symbol(ident))
+            rows.append(["forward (JVP)", dmath(rf"{latex(Vec(dF, claim.vec))} = "
+                                                rf"{wrapped_latex(claim.expr)}\, {latex(Vec(dX, claim.vec))}", docname)])
     if not rows:
         return []
     note = para("A JVP pushes a perturbation forward; a VJP pulls an upstream gradient back. "
@@ -206,7 +207,7 @@ def derivation(ident, docname: str) -> list[nodes.Node]:
         return []
     if der.order == 2:
         lhs = rf"\mathrm{{d}}^{{2}}{ident.output}"
-    elif ident.upstream is not None and all(c.kind == "vjp" for c in ident.claims if c.wrt in der.wrt):
+    elif ident.derivation_mode == "reverse":
         lhs = rf"\mathrm{{d}}L = \langle {latex(ident.upstream)}, \mathrm{{d}}{ident.output} \rangle"
     else:
         lhs = rf"\mathrm{{d}}{ident.output}"
@@ -216,7 +217,7 @@ def derivation(ident, docname: str) -> list[nodes.Node]:
         body = latex(step.expr)
         reason = step.reason + (f" (compared after vec, {VEC_WORDS[step.vec]})" if step.vec else "")
         rows.append([str(k), dmath(f"{head} = {body}" if head else f"= {body}", docname), reason])
-    perturbed = ", ".join(latex(sp.MatrixSymbol("d" + w.name, *w.shape)) for w in der.wrt)
+    perturbed = ", ".join(latex(Differential(w)) for w in der.wrt)
     intro = para("Each line is an expression of the catalog, checked numerically: line 1 against the "
                  "directional derivative along ", imath(perturbed), ", each later line against the one before "
                  "it, and the last line against the stored result. A typo in any line fails the build.")
@@ -285,9 +286,9 @@ def mutants(ident, location) -> list[nodes.Node]:
         logger.warning("identity %s: mutation testing raised %s: %s", ident.id, type(error).__name__, error,
                        location=location)
         return [admonition("warning", para(f"Mutation testing raised {type(error).__name__}: {error}"))]
-    for m in report.survivors:
-        logger.warning("identity %s: the wrong answer %r (%s) passed the checker", ident.id, m.description,
-                       m.claim.kind, location=location)
+    for m in report.failures:
+        logger.warning("identity %s: the wrong answer %r (%s) %s", ident.id, m.description, m.claim.kind,
+                       "passed the checker" if m.status == "survived" else m.reason, location=location)
     out = [para(strong("Classic wrong answers: "),
                 f"{len(report.killed)} rejected, {len(report.equivalent)} equivalent under the conditions, "
                 f"{len(report.survivors)} undetected.")]
