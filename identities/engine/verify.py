@@ -151,7 +151,7 @@ def check_form(ident: Identity, form: Form, dr: Draw, seed: int, scale: float = 
 
 def undecided(check: Check) -> str:
     """Why a check reached neither verdict, in its own words."""
-    reason = check.diagnosis or "; ".join(check.notes) or "no reason given"
+    reason = check.reason or check.diagnosis or "; ".join(check.notes) or "no reason given"
     return f"the check could not decide ({check.verdict}): {reason}"
 
 
