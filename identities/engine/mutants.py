@@ -13,7 +13,7 @@ a wrong answer, and the catalog's tests fail.  A mutant on which the check reach
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 import sympy as sp
@@ -27,7 +27,7 @@ from .record import Claim, Identity
 from .sampler import Draw, draw
 from .verify import STEP_UNITS, EPS64, check_form, checked_seed, draws_for, undecided
 
-__all__ = ["Mutant", "MutationReport", "mutations", "mutation_report"]
+__all__ = ["mutation_rule", "Mutant", "MutationReport", "mutations", "mutation_report"]
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,26 @@ def _nodes(expr, path=()) -> Iterator[tuple[tuple[int, ...], sp.Basic]]:
             yield from _nodes(arg, path + (i,))
 
 
+#: Classic mistakes of constructs that declare their own (see :func:`mutation_rule`), by node class.
+_RULES: dict[type, Callable] = {}
+
+
+def mutation_rule(cls: type):
+    """Register a generator ``rule(node, parent)`` of the classic mistakes made at a node of class
+    *cls*, yielding ``(description, replacement)`` pairs; a construct module keeps its mistakes
+    beside its node instead of in a branch here."""
+    def register(rule):
+        _RULES[cls] = rule
+        return rule
+    return register
+
+
 def _local_mutations(node, parent) -> Iterator[tuple[str, sp.Basic]]:
     """The classic mistakes that can be made at one node of the expression tree."""
-    if isinstance(node, sp.MatrixSymbol):
+    rule = next((_RULES[k] for k in type(node).__mro__ if k in _RULES), None)
+    if rule is not None:
+        yield from rule(node, parent)
+    elif isinstance(node, sp.MatrixSymbol):
         if not isinstance(parent, sp.Transpose) and node.shape != (1, 1):
             yield f"{unicode(node)} → {unicode(sp.Transpose(node))}", sp.Transpose(node)
     elif isinstance(node, sp.Transpose):

@@ -19,7 +19,8 @@ from sympy.printing.str import StrPrinter
 
 from .nodes import FUNCTION_CALL, Cotangent, Differential
 
-__all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "NUMPY_HELPERS", "helpers_used"]
+__all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "NUMPY_HELPERS", "helpers_used",
+           "print_rule", "numpy_helper"]
 
 
 def _is_inverse_transpose(expr) -> sp.Expr | None:
@@ -438,3 +439,31 @@ def numpy_code(expr, hoisted: frozenset[str] = frozenset()) -> tuple[str, frozen
 def helpers_used(names) -> str:
     """The source of the named helpers, in a stable order."""
     return "".join(NUMPY_HELPERS[n] + "\n\n" for n in sorted(names))
+
+
+def print_rule(cls: type, *, latex, unicode, numpy) -> type:
+    """Teach the three house printers one construct: each argument is a function ``(printer, expr) -> str``.
+
+    A construct module declares its node and its three printings side by side and calls this once,
+    so that printing.py does not grow with every construct and no construct is printable in one
+    form but not another.  Inside a rule, ``printer._print(arg)`` prints an operand and
+    ``printer.parenthesize(arg, level)`` brackets it by precedence; a NumPy rule that calls a helper
+    function adds its name to ``printer.helpers`` (see :func:`numpy_helper`).
+    """
+    name = f"_print_{cls.__name__}"
+    for printer, rule in ((HandbookLatexPrinter, latex), (HandbookUnicodePrinter, unicode),
+                          (HandbookNumPyPrinter, numpy)):
+        if not callable(rule):
+            raise TypeError(f"print_rule({cls.__name__}): every printer needs a rule, got {rule!r}")
+        setattr(printer, name, rule)
+    return cls
+
+
+def numpy_helper(name: str, source: str) -> None:
+    """Register the source of a helper function that printed NumPy code may call by *name*; it is
+    printed above the code that uses it, so the code on a page runs as it stands."""
+    if not name.isidentifier() or f"def {name}(" not in source:
+        raise ValueError(f"numpy_helper: {name!r} must be an identifier defined by the source")
+    if NUMPY_HELPERS.get(name, source) != source:
+        raise ValueError(f"numpy_helper: a different helper called {name!r} is already registered")
+    NUMPY_HELPERS[name] = source
