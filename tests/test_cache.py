@@ -112,7 +112,8 @@ def test_editing_any_engine_file_changes_the_key(tmp_path, monkeypatch):
     cache._engine.cache_clear()
     try:
         before = cache.key(ident, 0, "verify")
-        for changed in (engine / "sampler.py", package / "define.py"):
+        for changed in (engine / "sampler.py", engine / "checks" / "judge.py",
+                        engine / "constructs" / "factorization_code.py", package / "define.py"):
             changed.write_text(changed.read_text() + "\n# edited\n")
             cache._engine.cache_clear()
             after = cache.key(ident, 0, "verify")

@@ -21,12 +21,16 @@ DEFAULT_KAPPA = 10.0
 
 @dataclass(frozen=True)
 class Condition:
-    """A named condition: what it means in words and in symbols, and whether it needs a square matrix."""
+    """A named condition: what it means in words and in symbols, and what shape it needs: square, or
+    ``tall`` (at least as many rows as columns, which the sampler arranges by the sizes it picks).
+    ``combines_with``, when given, lists the only other conditions it may be stated with."""
 
     name: str
     words: str
     symbol: str
     square: bool
+    tall: bool = False
+    combines_with: frozenset[str] | None = None
 
 
 CONDITIONS: dict[str, Condition] = {c.name: c for c in (
@@ -36,7 +40,12 @@ CONDITIONS: dict[str, Condition] = {c.name: c for c in (
     Condition("spd", "symmetric positive definite", "{0} ≻ 0", True),
     Condition("orthogonal", "orthogonal", "{0}ᵀ{0} = I", True),
     Condition("positive", "entrywise positive", "{0} > 0 entrywise", False),
-    Condition("full-column-rank", "full column rank", "rank {0} = columns", False),
+    Condition("full-column-rank", "full column rank", "rank {0} = columns", False, tall=True),
+    Condition("distinct-eigenvalues", "symmetric, with eigenvalues at least ρ/(2n) apart (ρ its spectral radius)",
+              "{0} = {0}ᵀ, λᵢ₊₁ − λᵢ ≥ ρ({0})/(2n)", True, combines_with=frozenset({"symmetric"})),
+    Condition("distinct-singular-values", "full column rank, with singular values at least s₁/(2n) apart "
+              "(s₁ the largest) and condition number 10", "sᵢ − sᵢ₊₁ ≥ s₁({0})/(2n)", False, tall=True,
+              combines_with=frozenset({"full-column-rank"})),
 )}
 
 _INCOMPATIBLE = {frozenset({"spd", "orthogonal"}), frozenset({"positive", "orthogonal"}),
@@ -51,6 +60,11 @@ def check_combination(names: tuple[str, ...]) -> None:
     for pair in _INCOMPATIBLE:
         if pair <= set(names):
             raise ValueError(f"conditions {sorted(pair)} cannot be sampled together")
+    for name in names:
+        allowed = CONDITIONS[name].combines_with
+        others = set(names) - {name} - (allowed or set())
+        if allowed is not None and others:
+            raise ValueError(f"conditions {sorted({name, min(others)})} cannot be sampled together")
 
 
 def _orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -67,6 +81,14 @@ def _singular_values(rng: np.random.Generator, k: int, kappa: float) -> np.ndarr
     return rng.permutation(np.concatenate([[1.0, 1.0 / kappa], inner]))
 
 
+def _spaced(rng: np.random.Generator, k: int, low: float, high: float, gap: float) -> np.ndarray:
+    """k ascending values from *low* to *high* (both ends included), consecutive ones at least *gap* apart."""
+    if k == 1:
+        return np.array([high])
+    spare = rng.dirichlet(np.ones(k - 1)) * (high - low - (k - 1) * gap)
+    return low + np.concatenate([[0.0], np.cumsum(gap + spare)])
+
+
 def _with_singular_values(rng, rows, cols, kappa):
     k = min(rows, cols)
     U, V = _orthogonal(rng, rows)[:, :k], _orthogonal(rng, cols)[:, :k]
@@ -80,6 +102,12 @@ def construct(rng: np.random.Generator, shape: tuple[int, int], names: tuple[str
     names = set(names)
     if "orthogonal" in names:
         return _orthogonal(rng, rows)
+    if "distinct-eigenvalues" in names:  # eigenvalues in [−1, 1], both ends taken
+        Q = _orthogonal(rng, rows)
+        return (Q * _spaced(rng, rows, -1.0, 1.0, 1 / (2 * rows))) @ Q.T
+    if "distinct-singular-values" in names:  # singular values in [1/κ, 1], both ends taken
+        U, V = _orthogonal(rng, rows)[:, :cols], _orthogonal(rng, cols)
+        return (U * _spaced(rng, cols, 1 / kappa, 1.0, 1 / (2 * cols))[::-1]) @ V.T
     if "spd" in names:
         Q = _orthogonal(rng, rows)
         return (Q * _singular_values(rng, rows, kappa)) @ Q.T

@@ -10,17 +10,30 @@ of the code it has just printed.
 from __future__ import annotations
 
 import ast
+import keyword
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence_traditional
+from sympy.printing.pretty.pretty_symbology import greek_unicode
 from sympy.printing.str import StrPrinter
 
 from .nodes import FUNCTION_CALL, Cotangent, Differential
 
 __all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "NUMPY_HELPERS", "helpers_used",
-           "print_rule", "numpy_helper"]
+           "print_rule", "numpy_helper", "code_name"]
+
+
+def code_name(name: str) -> str:
+    """The Python name of a symbol or named part in generated code: a keyword gets a trailing underscore
+    (λ is written ``lambda`` for its LaTeX \\lambda, and assigned as ``lambda_``)."""
+    return name + "_" if keyword.iskeyword(name) else name
+
+
+def _letters(name: str) -> str:
+    """A name as the terminal shows it: a Greek letter's name as the letter (lambda → λ), as LaTeX does."""
+    return greek_unicode.get(name, name)
 
 
 def _is_inverse_transpose(expr) -> sp.Expr | None:
@@ -77,6 +90,8 @@ class HandbookLatexPrinter(LatexPrinter):
             return r"%s^{-\top}" % self._wrap(base)
         if isinstance(expr.arg, sp.Inverse) and isinstance(expr.arg.arg, sp.Transpose):
             return r"%s^{-1}" % self._wrap(expr.arg.arg.arg)
+        if hasattr(expr.arg, "superscript"):  # a node written as a superscript joins the transpose: A^{+⊤}
+            return r"%s^{%s\top}" % (self._wrap(expr.arg.arg), expr.arg.superscript[0])
         return r"%s^{\top}" % self._wrap(expr.arg)
 
     def _print_Inverse(self, expr):
@@ -167,10 +182,10 @@ class HandbookUnicodePrinter(StrPrinter):
         return self._print(item)
 
     def _print_MatrixSymbol(self, expr):
-        return expr.name
+        return _letters(expr.name)
 
     def _print_Cotangent(self, expr):
-        return expr.of + "\u0304"
+        return _letters(expr.of) + "\u0304"
 
     def _wrap(self, expr) -> str:
         """*expr* as the base of a superscript (ᵀ, ⁻¹): parenthesised unless it binds tighter."""
@@ -182,6 +197,8 @@ class HandbookUnicodePrinter(StrPrinter):
             return self._wrap(base) + "⁻ᵀ"
         if isinstance(expr.arg, sp.Inverse) and isinstance(expr.arg.arg, sp.Transpose):
             return self._wrap(expr.arg.arg.arg) + "⁻¹"
+        if hasattr(expr.arg, "superscript"):  # a node written as a superscript joins the transpose: A⁺ᵀ
+            return self._wrap(expr.arg.arg) + expr.arg.superscript[1] + _SUPERSCRIPT_T
         return self._wrap(expr.arg) + _SUPERSCRIPT_T
 
     def _print_Inverse(self, expr):
@@ -321,7 +338,7 @@ class HandbookNumPyPrinter(NumPyPrinter):
         return "np." + fqn[len("numpy."):] if fqn.startswith("numpy.") else fqn
 
     def _print_MatrixSymbol(self, expr):
-        return expr.name
+        return code_name(expr.name)
 
     _print_Differential = _print_MatrixSymbol
 
@@ -397,7 +414,7 @@ class HandbookNumPyPrinter(NumPyPrinter):
         return f"np.ones(({self._print(expr.args[0])}, {self._print(expr.args[1])}))"
 
     def _print_Named(self, expr):
-        return expr.name if expr.name in self.hoisted else self._operand(expr.expr)
+        return code_name(expr.name) if expr.name in self.hoisted else self._operand(expr.expr)
 
 
 def _is_primary(code: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from .conditions import DEFAULT_KAPPA, construct
+from .conditions import CONDITIONS, DEFAULT_KAPPA, construct
 from .record import Identity
 from .symbols import DIMS
 
@@ -70,7 +70,7 @@ def _assign_sizes(ident: Identity, rng: np.random.Generator, avoid: dict[str, in
     for dim in dims:
         sizes[dim] = next(v for v in order if v not in sizes.values() and v != avoid.get(dim.name))
     for v in ident.symbols:  # full column rank needs at least as many rows as columns
-        if "full-column-rank" in v.conditions:
+        if any(CONDITIONS[c].tall for c in v.conditions):
             rows, cols = v.shape
             if rows in sizes and cols in sizes and sizes[rows] < sizes[cols]:
                 sizes[rows], sizes[cols] = sizes[cols], sizes[rows]
@@ -94,7 +94,8 @@ def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: b
         names = v.conditions
         if not conditions:
             kept = {"invertible", "positive-determinant", "positive", "full-column-rank"}
-            names = tuple(c for c in names if c in kept) + (("positive-determinant",) if {"spd"} & set(names) else ())
+            names = tuple(c for c in names if c in kept) + (("positive-determinant",) if {"spd"} & set(names) else ()) \
+                + (("full-column-rank",) if "distinct-singular-values" in names else ())
         values[v.name] = construct(rng, shape, names, kappa)
         values[v.name].setflags(write=False)
     return Draw(seed, {s.name: n for s, n in sizes.items()}, values, kappa)
