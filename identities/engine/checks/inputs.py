@@ -141,8 +141,11 @@ def same(a, b) -> bool:
     """Is *a* unchanged from its copy *b*?  Arrays compare bit for bit (nan equal to nan); containers
     element by element; objects that cannot be compared count as unchanged."""
     if isinstance(b, np.ndarray):
-        return (isinstance(a, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
-                and a.tobytes() == b.tobytes())
+        if not (isinstance(a, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype):
+            return False
+        if b.dtype.hasobject or not (a.flags.c_contiguous and b.flags.c_contiguous):
+            return a.tobytes() == b.tobytes()
+        return bool(np.array_equal(a.reshape(-1).view(np.uint8), b.reshape(-1).view(np.uint8)))
     if isinstance(b, (list, tuple)):
         return type(a) is type(b) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     if isinstance(b, dict):
