@@ -95,10 +95,12 @@ class Sweep:
 
 @dataclass
 class Probe:
-    """One central difference: its value and a bound on its error (infinite when it could not be formed)."""
+    """One central difference: its value, a bound on its error (infinite when it could not be
+    formed) and the share of the bound that truncation — curvature, or a kink — makes up."""
 
     value: float
     bound: float
+    truncated: float = 1.0
 
 
 class Evaluator:
@@ -189,7 +191,8 @@ class Evaluator:
         curvature = abs(_pair(W, plus + minus - 2 * self.y0)) / t          # |D²|·t
         rounding = self.rounding(W, plus, minus, self.y0, self.y0) / t
         truncation = curvature * (curvature / (6 * abs(value))) if value else np.inf
-        return Probe(value, PROBE_SAFETY * (rounding + truncation))
+        total = rounding + truncation
+        return Probe(value, PROBE_SAFETY * total, truncation / total if total > 0 else 0.0)
 
     def central(self, V, W, label: str, steps: int = FIRST_ORDER_STEPS) -> Sweep:
         """⟨W, DF[V]⟩ by central differences with Richardson extrapolation, with a kink test."""

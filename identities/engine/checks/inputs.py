@@ -101,7 +101,7 @@ def _variable(arg, i: int, name: str) -> np.ndarray:
     if arr.dtype.kind not in "biuf":
         raise TypeError(f"{name}: argument {i} is differentiated, so it must be a real array, not an array "
                         f"of dtype {arr.dtype}")
-    arr = arr.astype(np.float64)
+    arr = np.array(arr, dtype=np.float64, order="C")   # a private copy, rows first (as every pairing reads)
     if arr.size == 0:
         raise ValueError(f"{name}: argument {i} is empty; there is nothing to differentiate")
     if not np.all(np.isfinite(arr)):
@@ -171,7 +171,7 @@ def claimed_array(value, what: str) -> tuple[np.ndarray, float]:
     if arr.dtype.kind not in "biuf":
         raise TypeError(f"{what} returned an array of dtype {arr.dtype}; it must return an array of real numbers")
     eps = float(np.finfo(arr.dtype).eps) if arr.dtype.kind == "f" else EPS64
-    arr = arr.astype(np.float64)
+    arr = np.array(arr, dtype=np.float64, order="C")   # a private copy, rows first (as every pairing reads)
     if not np.all(np.isfinite(arr)):
         raise Refused(f"{what} has non-finite entries (nan or inf)")
     return arr, max(eps, EPS64)

@@ -3,23 +3,28 @@
 First order, in calls of the function F:
 
 1. F(X) (1 call), then the complex step along one random direction (1 call).  Its real part
-   repeats F(X): beyond rounding, one more call at X tells a non-deterministic function (noise)
-   from an ill-conditioned one.
-2. The claim's disagreement with it is judged against the allowance of the error model; where it
-   lies outside, the *ladder* nudges the inputs by a few units in the last place and redraws the
-   complex step (1 call a sample, up to ``LADDER_SAMPLES``) to measure how much error this point
-   causes, until the disagreement is explained or the samples are used up.
+   repeats F(X): a gap beyond rounding large enough to matter costs one more call at X, which
+   tells a non-deterministic function (noise) from an ill-conditioned one.
+2. The claim's disagreement with it is judged against the allowance of the error model
+   (:mod:`~identities.engine.checks.judge`); where it lies outside, the precision ladder
+   (:mod:`~identities.engine.checks.ladder`) measures how much error this point causes — first from
+   calls of the claim alone, then one call a rung — until the disagreement is explained or the
+   ladder is used up.
 3. Further complex-step directions are measured only until the stopping rule of
-   :mod:`~identities.engine.checks.power` holds: a well-conditioned point usually needs none, an
-   ill-conditioned point or a wide allowance one or two more.
-4. One central difference along one more, independent direction (2 calls) compares the claim
-   with a real-arithmetic measurement: it cross-checks the complex path and the claim at once.  A
-   passing check at a well-conditioned point therefore takes **4 calls** (1 of them complex).
-   Where that difference disagrees, the complex step along its direction settles whether the claim
-   is wrong there (it failed) or the difference crossed a kink or the complex path is not analytic
-   (a Richardson sweep, 26 calls, decides).  Where it is too coarse to cross-check (curvature or a
-   kink within reach of its step), the complex step along −V (1 call) tells a kink *at* the point,
-   where it is not odd in V, from a smooth or nearby-kink point, where it is.
+   :mod:`~identities.engine.checks.power` holds: a well-conditioned point needs none, a
+   disagreement within the allowance but beyond plain rounding up to four more.
+4. One central difference along one more, independent direction (2 calls) compares the claim with
+   real arithmetic: it cross-checks the complex path and the claim at once.  A passing check at a
+   well-conditioned point therefore takes **4 calls**, one of them complex.  Where the difference
+   disagrees beyond its error bound, a second one at a quarter of the step (2 calls) tells
+   truncation from a real disagreement; a real one costs the complex step along that direction
+   (does the claim fail there?) and a Richardson sweep (26 calls: a kink the differences crossed,
+   or a complex path that is not analytic?).  Where the difference is too coarse to cross-check
+   because of curvature — which is how a kink looks to it — the complex step along −V (1 call)
+   tells a kink *at* the point, where it is not odd in V, from a smooth point, where it is.  Where
+   the complex step passed only with a wide allowance set by its own rough rounding (or one a
+   single difference already beats), Richardson sweeps decide the directions they judge more
+   sharply.
 5. A failing claim gets three complex-step directions (for the diagnosis) and one sweep along the
    worst of them, which asks whether the complex path is broken; only a sweep that resolves the
    disagreement sides against the complex step.
@@ -29,7 +34,8 @@ First order, in calls of the function F:
 Second order (Hessians): the complex step of f along U at X ± tV gives D²f[U, V] by central
 differences of an exact first derivative: three steps (6 calls) per direction, two directions, and
 the full nine-step sweep only for a direction that this short measurement cannot judge.  The
-complex step at X itself (1 call per direction) gives the one-sided slopes a kink test.
+complex step at X itself (1 call per direction) gives the one-sided slopes a kink test.  A passing
+Hessian check takes 17 calls.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from .directional import FIRST_ORDER_STEPS, SECOND_ORDER_STEPS, Evaluator, Sweep
 from .inputs import EPS64, Refused, arguments_of, callable_of, positions_of, seed_of, timeout_of, vec_of
 from .judge import (EVALUATION_SAFETY, FD_SAFETY, JUDGEABLE, ROUNDING_UNITS, Direction, ErrorModel, allowance, decide,
                     measured_part, passes, pool_errors, scale)
+from .ladder import Ladder
 from .power import stop
 from .verdict import CENTRAL, COMPLEX, FAILED, INCONCLUSIVE, MIXED_COMPLEX, MIXED_REAL, SHAPE, Check
 
@@ -55,15 +62,6 @@ DEFAULT_TIMEOUT = 600.0
 #: Directions of a failing first-order check (for the diagnosis) and of a finite-difference check.
 FIRST_ORDER_DIRECTIONS = 3
 SECOND_ORDER_DIRECTIONS = 2
-#: The ladder's relative nudge of the inputs: one single-precision unit, 2⁻²⁴.
-LADDER_NUDGE = 2.0 ** -24
-#: Nudged points at which the ladder's first rung evaluates the claim (no call of the function).
-CLAIM_NUDGES = 2
-#: Calls of the function the ladder's later rungs make at most (alternately nudged and rescaled).
-LADDER_SAMPLES = 4
-#: Rescaling of the complex step in the ladder (not a power of two, so that every rounding is
-#: drawn afresh); sample k uses its k-th power.
-GOLDEN = (1 + 5 ** 0.5) / 2
 #: The real part of a complex evaluation repeats F(X) within this many rounding units of |F|.
 REPEAT_UNITS = 64.0
 #: A cross-check confirms the complex step only if it resolves it to this fraction of s — as
@@ -115,14 +113,13 @@ class _Checker:
         self.sweeps: dict[int, Sweep] = {}
         self.noise_measured = False
         self.repeated = False
-        self.nudged: list[list] = []         # the ladder's nudged argument lists (rung 1)
-        self.ladder_samples = 0
 
     # -- the shared path -----------------------------------------------------------------------
     def check(self) -> Check:
         y0 = self._at_point()
         self.ev = Evaluator(self.session, self.args, self.positions, y0, self.eps_f)
         self.claim = Claim(self.kind, self.session, self.positions, y0, self.order)
+        self.ladder = Ladder(self.ev, self.claim, self.model, self.seed)
         refused = self.claim.first(self.args)
         if refused:
             return self._refusal(refused)
@@ -263,9 +260,7 @@ class _Checker:
         if cv.broken:
             return cv.broken
         d.measured, d.scale_measured, d.complex, d.finite = cv.value, cv.scale, cv, False
-        d.ladder, d.claim_error = self.model.ladder * scale(d), self.model.claim_ladder * scale(d)
-        if self.nudged:
-            self._sensitivity(d)
+        self.ladder.join(d)
         self.dirs.append(d)
         self._reproducible(d)
         return None
@@ -290,83 +285,9 @@ class _Checker:
         while not self._allow():
             worst = max((d for d in self.dirs if not d.finite),
                         key=lambda d: abs(d.measured - d.claimed) / max(d.allowance, np.finfo(float).tiny))
-            if not self._climb(worst):
+            if not self.ladder.climb(worst, self.dirs):
                 return False
         return True
-
-    def _climb(self, d: Direction) -> bool:
-        """One more rung of the precision ladder; False when none is left.
-
-        A stable floating-point computation commits errors equivalent to input changes of about
-        eps₆₄, so how far a computation moves under a random relative nudge δ of its inputs (one
-        single-precision unit), times eps₆₄/δ, estimates its error — and the scaling leaves out jumps
-        of a function that is not smooth at the point, which a nudge of a few units in the last place
-        would take for error.  The rungs, cheapest first:
-
-        1. the claim at ``CLAIM_NUDGES`` nudged points (calls of the derivative only): the claim's
-           sensitivity, which is the derivative's own when the claim is right, so it stands for the
-           error of both sides (spread over the random direction, so it does not hinge on how one
-           direction happens to meet the sensitive inputs);
-        2. then alternately, along the disagreeing direction, the complex step at nudged inputs and
-           the complex step rescaled by a power of the golden ratio (in exact arithmetic the scale
-           drops out, in floating point every rounding is drawn afresh: this shows a complex path
-           whose own rounding is rough, like a complex Schur form), ``LADDER_SAMPLES`` in all.
-
-        Estimates pool over rungs (one may be small by chance).  Data captured in a closure cannot
-        be nudged: the hidden-data allowance covers it.
-        """
-        if not self.nudged:
-            self.nudged = [self._nudge([self.seed, 1, k]) for k in range(CLAIM_NUDGES)]
-            for e in self.dirs:
-                self._sensitivity(e)
-            return True
-        if self.ladder_samples >= LADDER_SAMPLES:
-            return False
-        k = self.ladder_samples = self.ladder_samples + 1
-        rescaled = k % 2 == 0
-        if rescaled:    # the same inputs, the step and the claim's direction rescaled by φᵏ
-            args, step, factor = self.args, GOLDEN ** k, 1.0
-        else:           # inputs nudged by δ, both sides' movement scaled by eps₆₄/δ
-            args, step, factor = self._nudge([self.seed, 2, k]), 1.0, EPS64 / LADDER_NUDGE
-        what = "rescaled" if rescaled else "nudged"
-        ev = Evaluator(self.session, args, self.positions, self.ev.y0, self.eps_f)
-        cv = ev.complex_step(d.V, d.W, f"the precision ladder's {what} complex step along {d.label}", step=step)
-        try:
-            c = self.claim(args, d.W, tuple(step * v for v in d.V), purpose=f"the precision ladder's {what} claim")
-            c = c.value / step
-        except Refused:
-            c = np.nan
-        if cv.broken or not (np.isfinite(cv.value) and np.isfinite(c)):
-            self.model.notes.append(f"precision ladder stopped ({cv.broken or 'non-finite result on its rung'})")
-            self.ladder_samples = LADDER_SAMPLES
-            return False
-        s = scale(d)
-        estimate = (abs(cv.value - d.measured) + abs(c - d.claimed)) * factor / s
-        if rescaled:
-            self.model.rough = max(self.model.rough, estimate)
-        self.model.ladder = max(self.model.ladder, estimate)
-        self.model.claim_ladder = max(self.model.claim_ladder, abs(c - d.claimed) * factor / s)
-        for e in self.dirs:
-            e.ladder, e.claim_error = self.model.ladder * scale(e), self.model.claim_ladder * scale(e)
-        return True
-
-    def _nudge(self, seed) -> list:
-        rng = np.random.default_rng(seed)
-        return [a * (1 + LADDER_NUDGE * rng.standard_normal(np.shape(a))) if _nudgeable(a, i, self.positions)
-                else a for i, a in enumerate(self.args)]
-
-    def _sensitivity(self, d: Direction) -> None:
-        """The claim's movement at the nudged points, scaled to double precision (rung 1)."""
-        moved = 0.0
-        for args in self.nudged:
-            try:
-                value = self.claim.value(args, d.W, d.V, purpose="the precision ladder's nudged claim")
-            except Refused:
-                continue
-            base = self.claim.value(self.args, d.W, d.V, purpose=d.label)
-            c, _, spread = self.kind.pair(value - base, d.W, d.V, self.order)
-            moved = max(moved, spread if spread is not None else abs(c))
-        d.sensitivity = moved * EPS64 / LADDER_NUDGE
 
     def _cross_check(self) -> str:
         """The complex step agrees with the claim: one central difference along a new direction
@@ -377,7 +298,9 @@ class _Checker:
         Richardson extrapolation closer still) from a real disagreement; only a real one costs the
         complex step along this direction (does the claim fail here?) and a Richardson sweep (is
         the complex path broken, or is there a kink?).  Where they cannot resolve the claim to
-        ``RESOLUTION``, the complex step along −V tests for a kink at the point.
+        ``RESOLUTION`` because of curvature (a kink looks like curvature to them), the complex step
+        along −V tests for a kink at the point; where the rounding of F's values limits them, a kink
+        would have shown as curvature, and the complex step decides.
         """
         d = self._direction()
         s = scale(d)
@@ -388,18 +311,22 @@ class _Checker:
         if not np.isfinite(probe.value):
             return self._odd(self.dirs[0], "finite differences could not cross-check the complex step here (the "
                                            "function left its domain at their step)")
-        resolution = probe.bound
+        resolution, truncated = probe.bound, probe.truncated
         if abs(probe.value - d.claimed) > probe.bound:
             closer = self.ev.probe(d.V, d.W, d.label, shrink=PROBE_SHRINK)
             far, near = abs(probe.value - d.claimed), abs(closer.value - d.claimed)
             extrapolated = (PROBE_SHRINK ** 2 * closer.value - probe.value) / (PROBE_SHRINK ** 2 - 1)
             if not (near <= far / PROBE_SHRINK and abs(extrapolated - d.claimed) <= near):
                 return self._disagreement(d)
-            resolution = max(near, closer.bound)
+            resolution, truncated = max(near, closer.bound), 1.0
         if resolution <= RESOLUTION * s:
             return COMPLEX
-        return self._odd(self.dirs[0], f"finite differences could cross-check the complex step only to "
-                                       f"{resolution / s:.1e} of its scale at this point")
+        why = f"finite differences could cross-check the complex step only to {resolution / s:.1e} of its scale here"
+        if truncated < 0.5:
+            self.model.notes.append(f"{why} (the rounding of the function's values, not curvature or a kink, "
+                                    "limits them); the complex step decided")
+            return COMPLEX
+        return self._odd(self.dirs[0], why)
 
     def _disagreement(self, d: Direction) -> str:
         """Finite differences along *d* disagree with the claim: measure *d* by the complex step;
@@ -582,11 +509,3 @@ class _Checker:
         rounding = REPEAT_UNITS * self.eps_f * (np.abs(y0) + np.abs(cv.real)) + 1e-8 * cv.h * np.abs(cv.imag)
         if np.any(gap > rounding):
             self._repeat_matches(more=MORE_REPEATS)
-
-
-def _nudgeable(arg, position: int, wrt: tuple[int, ...]) -> bool:
-    """The ladder nudges differentiated arguments and real-valued constants, never integer data."""
-    if position in wrt:
-        return True
-    arr = np.asarray(arg) if isinstance(arg, (np.ndarray, float)) else None
-    return arr is not None and arr.dtype.kind == "f" and not np.all(arr == np.round(arr))
