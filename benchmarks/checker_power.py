@@ -90,7 +90,7 @@ def main(argv=None) -> int:
     options = parser.parse_args(argv)
     units = {n: EPS64 * ratio(n) for n in SIZES}
     print("miss probability of a bug of relative size r (log det, κ = 10; ρ = ‖claim‖, u = eps·s)")
-    print(" ".join(f"n = {n}: s/ρ = {units[n] / EPS64:.0f}" for n in SIZES))
+    print("; ".join(f"n = {n}: s/ρ = {units[n] / EPS64:.0f}" for n in SIZES))
     print(f"{'r':>8} " + " ".join(f"{f'n = {n} now':>12} {f'n = {n} was':>12}" for n in SIZES))
     for r in BUGS:
         print(f"{r:>8.0e} " + " ".join(f"{new_scheme(r, units[n]):>12.1e} {old_scheme(r, units[n]):>12.1e}"

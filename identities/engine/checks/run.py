@@ -40,6 +40,8 @@ Hessian check takes 17 calls.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from .calls import OutOfTime, Session
@@ -375,9 +377,8 @@ class _Checker:
             sweep = self._sweep(d)
             if sweep.kink or not np.isfinite(sweep.value):
                 continue
-            twin = Direction(d.V, d.W, d.label, sweep.value, abs(sweep.value), sweep.error, d.claimed,
-                             d.scale_claimed, d.spread, claim_error=d.claim_error, sensitivity=d.sensitivity,
-                             finite=True)
+            twin = replace(d, measured=sweep.value, scale_measured=abs(sweep.value), error=sweep.error, finite=True,
+                           complex=None)
             allowance(twin, self.model)
             if twin.allowance < d.allowance:
                 self.dirs[i] = twin
