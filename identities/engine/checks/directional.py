@@ -143,7 +143,7 @@ class Evaluator:
             args[pos] = np.empty(np.shape(v), dtype=np.complex128)
             args[pos].real, args[pos].imag = self.args[pos], h * v
         try:
-            y = self.session.function(args, purpose, complex_input=first)
+            y = self.session.function(args, purpose, complex_input=first, made=self.wrt)
         except NoComplexInput as exc:
             return ComplexValue(broken=f"the function does not accept complex input ({exc})")
         if not np.iscomplexobj(y):
@@ -171,7 +171,7 @@ class Evaluator:
             self.noise = np.maximum(self.noise, np.abs(y - self.y0))
 
     def _value_at(self, shift, purpose: str) -> np.ndarray:
-        y = self.session.function(self.at(shift), purpose, domain=True)
+        y = self.session.function(self.at(shift), purpose, domain=True, made=self.wrt)
         if y.shape != self.y0.shape:
             raise ValueError(f"{self.session.name}: the function returned shape {y.shape} at "
                              f"{purpose} but {self.y0.shape} at the given point")
@@ -226,7 +226,8 @@ class Evaluator:
         def g(t):
             shift = [1j * h * u + t * v for u, v in zip(U, V)]
             y = self.session.function(self.at(shift, dtype=np.complex128),
-                                      f"a mixed complex-step/finite-difference point (t = {t:.1e})", domain=True)
+                                      f"a mixed complex-step/finite-difference point (t = {t:.1e})", domain=True,
+                                      made=self.wrt)
             if not np.iscomplexobj(y):
                 raise LeftDomain("complex path lost")
             return float(np.sum(y.imag)) / h
