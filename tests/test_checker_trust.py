@@ -131,6 +131,20 @@ def test_an_exception_inside_the_function_propagates_naming_the_call():
     assert isinstance(info.value.__cause__, ZeroDivisionError)
 
 
+def test_an_exception_at_the_cross_check_step_propagates_naming_the_call():
+    # a finite-difference point may leave the domain (ArithmeticError, LinAlgError, ValueError:
+    # skipped and counted); any other exception there is the user's bug and must surface
+    count = [0]
+
+    def f(X):
+        count[0] += 1
+        if count[0] == 3:
+            raise KeyError("boom")
+        return np.trace(X @ X)
+    with pytest.raises(FunctionError, match=r"raised KeyError at call 3, the cross-check step along direction 2"):
+        check_gradient(f, lambda X: 2 * X.T, rng(7).standard_normal((3, 3)))
+
+
 def test_an_exception_inside_the_derivative_propagates_naming_it():
     def grad(X):
         raise KeyError("oops")
