@@ -98,3 +98,23 @@ def test_each_differential_is_checked_against_its_own_output():
 def test_inconsistent_outputs_are_refused(overrides, message):
     with pytest.raises(DefinitionError, match=message):
         build(**overrides)
+
+
+def test_a_reverse_derivation_sums_the_pairings_of_every_output():
+    ident = build(derivation=derivation(
+        X,
+        step(add(Trace(mul(Ybar.T, A, dX)), Trace(mul(Zbar.T, mul(-1, Z, dX, Z)))), "dℓ = ⟨Ȳ, dY⟩ + ⟨Z̄, dZ⟩"),
+        step(Trace(mul(add(mul(A.T, Ybar), mul(-1, Z.T, Zbar, Z.T)).T, dX)), "cyclic trace"),
+    ))
+    assert ident.derivation_mode == "reverse"
+    rows = [r for r in verify(ident, 0).rows if r.what.startswith("derivation")]
+    assert rows and all(r.ok for r in rows), rows
+
+
+def test_the_joint_vjp_is_checked_against_every_output_at_once():
+    """The VJP pairs each output with its own upstream direction: a VJP that forgets one output's
+    contribution (here Z̄'s) is rejected, and so is one that gets it wrong."""
+    assert verify(build(), 0).ok
+    for wrong in (mul(A.T, Ybar), add(mul(A.T, Ybar), mul(Z.T, Zbar, Z.T))):
+        report = verify(build(claims=[vjp(X, wrong)]), 0)
+        assert not report.ok and report.failures[0].what.startswith("reverse mode (VJP)"), str(report)

@@ -94,7 +94,7 @@ def run(kind: Description, F, D, args: tuple, wrt, seed, timeout, vec: str = "F"
         raise TypeError(f"{name} needs the point to check at: pass the arrays after the functions")
     positions = positions_of(wrt, len(args), name, single=kind.single)
     private = arguments_of(args, positions, name)
-    session = Session(name, F, D, kind.derivative, timeout)
+    session = Session(name, F, D, kind.derivative, timeout, several=kind.several_outputs)
     checker = _Checker(kind, session, private, positions, seed, order)
     try:
         return checker.check()
