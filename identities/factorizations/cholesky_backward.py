@@ -12,8 +12,8 @@ the unsymmetrised L⁻ᵀ Φ(LᵀL̄) L⁻¹ gives the right change only for sym
 LAPACK's lower-reading routine and dense perturbations one measures tril(2Ā − Ā ⊙ I) instead, a
 third answer. The symmetric gradient is what PyTorch's ``torch.linalg.cholesky`` returns.
 
-Classic mistakes rejected below: the missing sym(·), tril in place of Φ, L̄ᵀL in place of LᵀL̄,
-and L⁻¹ where L⁻ᵀ belongs.
+Classic mistakes rejected below: the missing sym(·), tril in place of Φ, L̄Lᵀ in place of LᵀL̄,
+L⁻¹ where L⁻ᵀ belongs, and the upper factor Lᵀ where L belongs.
 
 Verified by the complex step through a Cholesky factorization written without conjugation (a
 formula off by one part in 10⁸ is rejected); a random upstream gradient L̄ stands for the loss.

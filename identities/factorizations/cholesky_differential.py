@@ -14,8 +14,9 @@ every square A; then dA may be any perturbation and the symmetrisation appears i
 L Φ(L⁻¹ sym(dA) L⁻ᵀ). For a symmetric dA, sym(dA) = dA and this is the textbook form.
 
 Classic mistakes: tril in place of Φ (the diagonal not halved, so dL is too large on the
-diagonal), L⁻ᵀ dA L⁻¹ inside Φ, the factor on the wrong side (Φ(…) L), and the upper factor Lᵀ
-where L belongs; each is rejected below.
+diagonal), the upper triangle for the lower, L⁻ᵀ for L⁻¹ (or L⁻¹ for L⁻ᵀ) inside Φ, the factor on the
+wrong side (Φ(…) L), the upper factor Lᵀ where L belongs, and sym(dA) dropped; each is rejected
+below.
 
 The checker's complex step is not valid through numpy.linalg.cholesky (LAPACK conjugates), so the
 code below factorizes with a column-by-column Cholesky written without conjugation: this identity is

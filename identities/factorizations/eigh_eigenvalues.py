@@ -13,8 +13,8 @@ of its argument, so the function is written λ(sym A), defined for every square 
 antisymmetric part of a perturbation has a zero diagonal under U, so the differential keeps the
 Cookbook's form diag(Uᵀ dA U). Eigenvalues are listed in ascending order, as NumPy lists them.
 
-Classic mistakes rejected below: diag(U dA Uᵀ) (eigenvectors in the rows), Uᵀ diag(λ̄) U, and a
-transposed U.
+Classic mistakes rejected below: a transposed U on either side (eigenvectors taken as rows), the
+factors of Uᵀ dA U or of U diag(λ̄) Uᵀ in the wrong order, and the sign.
 
 Verified by the complex step through eigh followed by Newton's method on (A − λI)u = 0, uᵀu = 1
 (LAPACK's eigh drops the imaginary part); a formula off by one part in 10⁸ is rejected.
@@ -64,7 +64,7 @@ IDENTITY = identity(
         step(Trace(mul(DiagMatrix(lambar), U.T, dA, U)), "λ̄ᵀ diag(M) = tr(diag(λ̄) M)"),
         step(Trace(mul(Transpose(mul(U, DiagMatrix(lambar), U.T)), dA)), "cyclic trace"),
     ),
-    see_also=("eigh-eigenvectors", "svd-singular-values"),
+    see_also=("eigh-eigenvectors", "eigh-backward", "svd-singular-values"),
     sources=("Matrix Cookbook (2012), eq. 67 (∂λᵢ = vᵢᵀ ∂A vᵢ for a symmetric A)",
              "Giles (2008), An extended collection of matrix derivative results for forward and reverse mode "
              "algorithmic differentiation, Oxford NA report 08/01"),

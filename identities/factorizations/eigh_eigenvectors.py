@@ -51,7 +51,7 @@ IDENTITY = identity(
              "and diag(UᵀdU) = 0; with F antisymmetric, F ⊙ (C + Cᵀ)/2 = (F ⊙ C − (F ⊙ C)ᵀ)/2 for C = Uᵀ dA U"),
         step(mul(U, HadamardProduct(F, mul(U.T, sym(dA), U))), "collect: Uᵀ sym(dA) U = (C + Cᵀ)/2"),
     ),
-    see_also=("eigh-eigenvalues",),
+    see_also=("eigh-eigenvalues", "eigh-backward"),
     sources=("Matrix Cookbook (2012), eq. 68 (∂vᵢ = (λᵢI − A)⁺ ∂A vᵢ for a symmetric A)",
              "Giles (2008), An extended collection of matrix derivative results for forward and reverse mode "
              "algorithmic differentiation, Oxford NA report 08/01"),

@@ -12,9 +12,9 @@ singular values and these formulas need no gauge convention. They need the singu
 simple and positive; the inputs are built with full column rank, condition number 10 and singular
 values at least s₁/(2n) apart.
 
-Classic mistakes rejected below: the factors in the wrong order or transposed (diag(Vᵀ dAᵀ U) is
-the same number, but diag(U dA Vᵀ) is not even defined), Vᵀ where V belongs (NumPy's svd returns
-Vᵀ, not V), and s̄ against the wrong vectors.
+Classic mistakes rejected below: Vᵀ where V belongs (NumPy's svd returns Vᵀ, not V), the factors
+in the wrong order or a transpose dropped (diag(U dA Vᵀ) is not even defined for a tall A), and the
+sign.
 
 Verified by the complex step through a thin SVD whose singular triplets are refined by Newton's
 method on [[0, A], [Aᵀ, 0]] (LAPACK's svd drops the imaginary part); a formula off by one part in
@@ -66,7 +66,7 @@ IDENTITY = identity(
         step(Trace(mul(DiagMatrix(sbar), U.T, dA, V)), "s̄ᵀ diag(M) = tr(diag(s̄) M)"),
         step(Trace(mul(Transpose(mul(U, DiagMatrix(sbar), V.T)), dA)), "cyclic trace"),
     ),
-    see_also=("eigh-eigenvalues", "nuclear-norm", "spectral-norm"),
+    see_also=("eigh-eigenvalues", "svd-backward", "nuclear-norm", "spectral-norm"),
     sources=("Papadopoulo & Lourakis (2000), Estimating the Jacobian of the singular value decomposition: theory "
              "and applications, ECCV 2000 (INRIA research report RR-3961), eq. 7",
              "Townsend (2016), Differentiating the singular value decomposition, technical note, "

@@ -10,8 +10,8 @@ This is how automatic-differentiation libraries backpropagate through ``solve``:
 Aᵀ, reusing the factorization of A, and never forming A⁻¹. The formulas are written with A⁻¹B in
 the notation of the page, but the code computes them with ``np.linalg.solve``.
 
-Classic mistakes rejected below: a solve with A instead of Aᵀ (A⁻¹X̄), Ā = −XB̄ᵀ (the outer
-product in the wrong order), and the sign of Ā.
+Classic mistakes rejected below: a solve with A instead of Aᵀ (A⁻¹X̄), the outer product B̄Xᵀ
+without its transpose or in the wrong order, and the sign of Ā.
 
 Verified by the complex step (NumPy's solve is complex-analytic); a formula off by one part in 10⁸ is
 rejected.

@@ -11,8 +11,8 @@ column rank. Unlike the individual singular vectors, UVᵀ is unchanged by the j
 convention enters the answer. Where a singular value vanishes the norm has a kink and only a
 subgradient exists; proximal methods for low-rank problems work with that set instead.
 
-Classic mistakes rejected below: VUᵀ or (UVᵀ)ᵀ (the numerator layout, of the wrong shape unless X
-is square), Vᵀ taken for V (NumPy's svd returns Vᵀ), and the sign.
+Classic mistakes rejected below: (UVᵀ)ᵀ (the numerator layout, of the wrong shape unless X is
+square), Vᵀ taken for V (NumPy's svd returns Vᵀ), the factors swapped, and the sign.
 
 Verified by the complex step through an SVD refined by Newton's method (LAPACK's svd, and so
 numpy.linalg.norm(X, "nuc"), drop the imaginary part); a formula off by one part in 10⁸ is rejected.
