@@ -44,3 +44,11 @@ def test_probability_columns_are_on_the_simplex_for_rectangular_shapes():
     Y = construct(np.random.default_rng(4), (5, 3), ("probability",))
     assert Y.shape == (5, 3) and np.all(Y > 0) and np.allclose(Y.sum(axis=0), 1.0)
 
+
+def test_a_sampled_constant_takes_one_of_its_values_and_is_reported_with_the_sizes():
+    ident = identities.get("trace-matrix-power")
+    seen = {draw(ident, seed).values["k"] for seed in range(12)}
+    assert seen <= {2, 3, 4} and len(seen) > 1, seen
+    assert all(isinstance(k, int) for k in seen)
+    first = draw(ident, 0)
+    assert first.describe().endswith(f"; k={first.values['k']}")
