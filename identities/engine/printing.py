@@ -498,6 +498,7 @@ def print_rule(cls: type, *, latex, unicode, numpy) -> type:
         if not callable(rule):
             raise TypeError(f"print_rule({cls.__name__}): every printer needs a rule, got {rule!r}")
         setattr(printer, name, rule)
+    _MISSING.clear()
     return cls
 
 
@@ -529,13 +530,17 @@ _PRINTERS = (("LaTeX", HandbookLatexPrinter, _CATCH_ALL), ("Unicode", HandbookUn
              ("NumPy", HandbookNumPyPrinter, _NUMPY_CATCH_ALL))
 
 
+#: missing_printers by class; print_rule empties it, since a rule may come after a check.
+_MISSING: dict[type, tuple[str, ...]] = {}
+
+
 def missing_printers(node) -> tuple[str, ...]:
     """The house printers ("LaTeX", "Unicode", "NumPy") that have no printing of their own for the class
     of *node*: a closed check, so that a formula never reaches a page or the checker half-printable."""
-    missing = []
-    for label, printer, catch_all in _PRINTERS:
-        own = getattr(type(node), printer.printmethod, None) is not None
-        if not own and not any(hasattr(printer, f"_print_{cls.__name__}") for cls in type(node).__mro__
-                               if cls.__name__ not in catch_all):
-            missing.append(label)
-    return tuple(missing)
+    cls = type(node)
+    if cls not in _MISSING:
+        _MISSING[cls] = tuple(
+            label for label, printer, catch_all in _PRINTERS
+            if getattr(cls, printer.printmethod, None) is None
+            and not any(hasattr(printer, f"_print_{c.__name__}") for c in cls.__mro__ if c.__name__ not in catch_all))
+    return _MISSING[cls]

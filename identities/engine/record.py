@@ -308,7 +308,7 @@ def _validate(ident: Identity) -> None:
     names = {}
     everything = sp.Tuple(ident.function, *(c.expr for c in ident.claims),
                           *(s.expr for s in (ident.derivation.steps if ident.derivation else ())))
-    for part in sorted(everything.atoms(Named), key=str):
+    for part in sorted(everything.atoms(Named), key=lambda p: p.name):  # str() of a big part is slow
         if part.name in {v.name for v in ident.symbols} or part.name in taken:
             fail(f"the named sub-expression {part.name!r} has the name of a symbol")
         if names.setdefault(part.name, part.expr) != part.expr:

@@ -135,10 +135,23 @@ def refusal(expr, dimensions=None) -> str | None:
     of an identity)."""
     if not isinstance(expr, sp.Basic):
         return None
-    for node in sp.preorder_traversal(expr):
+    for node in _distinct_nodes(expr):
         if isinstance(node, sp.Dummy) or dimensions is None and isinstance(node, sp.Symbol):
             continue
         text = _node_refusal(node, dimensions)
         if text:
             return text
     return None
+
+
+def _distinct_nodes(expr):
+    """The nodes of *expr*, outermost and leftmost first, each distinct subtree once (a named part
+    used ten times is looked at once)."""
+    seen, stack = set(), [expr]
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        yield node
+        stack.extend(reversed([a for a in node.args if isinstance(a, sp.Basic)]))
