@@ -37,10 +37,18 @@ CONDITIONS: dict[str, Condition] = {c.name: c for c in (
     Condition("orthogonal", "orthogonal", "{0}ᵀ{0} = I", True),
     Condition("positive", "entrywise positive", "{0} > 0 entrywise", False),
     Condition("full-column-rank", "full column rank", "rank {0} = columns", False),
+    Condition("probability", "a probability vector in each column (positive entries summing to one)",
+              "{0} > 0 entrywise, 𝟏ᵀ{0} = 𝟏ᵀ", False),
+    Condition("off-negative-axis", "free of eigenvalues on the closed negative real axis (its principal square "
+              "root and logarithm exist)", "λ({0}) ∩ (−∞, 0] = ∅", True),
 )}
 
 _INCOMPATIBLE = {frozenset({"spd", "orthogonal"}), frozenset({"positive", "orthogonal"}),
-                 frozenset({"positive", "spd"}), frozenset({"symmetric", "orthogonal"})}
+                 frozenset({"positive", "spd"}), frozenset({"symmetric", "orthogonal"}),
+                 frozenset({"off-negative-axis", "orthogonal"}), frozenset({"off-negative-axis", "symmetric"}),
+                 frozenset({"off-negative-axis", "positive"})}
+#: A probability vector is positive already; the sampler builds it with no other structure.
+_ALONE = {"probability": {"positive"}}
 
 
 def check_combination(names: tuple[str, ...]) -> None:
@@ -51,6 +59,10 @@ def check_combination(names: tuple[str, ...]) -> None:
     for pair in _INCOMPATIBLE:
         if pair <= set(names):
             raise ValueError(f"conditions {sorted(pair)} cannot be sampled together")
+    for name, allowed in _ALONE.items():
+        others = set(names) - allowed - {name}
+        if name in names and others:
+            raise ValueError(f"condition {name!r} cannot be sampled together with {sorted(others)}")
 
 
 def _orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -73,6 +85,19 @@ def _with_singular_values(rng, rows, cols, kappa):
     return (U * _singular_values(rng, k, kappa)) @ V.T
 
 
+def _off_negative_axis(rng: np.random.Generator, n: int) -> np.ndarray:
+    """I + N with N dense, non-symmetric and ‖N‖₂ = ½: every eigenvalue lies in the disc |λ − 1| ≤ ½, so
+    Re λ ≥ ½ and the condition number is at most 3."""
+    G = rng.standard_normal((n, n))
+    return np.eye(n) + G / (2 * np.linalg.norm(G, 2))
+
+
+def _probability(rng: np.random.Generator, rows: int, cols: int) -> np.ndarray:
+    """Columns drawn uniformly from the simplex (normalised exponential draws, Dirichlet(1))."""
+    E = rng.exponential(size=(rows, cols))
+    return E / E.sum(axis=0)
+
+
 def construct(rng: np.random.Generator, shape: tuple[int, int], names: tuple[str, ...],
               kappa: float = DEFAULT_KAPPA) -> np.ndarray:
     """A matrix of *shape* meeting every condition in *names* (dense and non-symmetric otherwise)."""
@@ -80,6 +105,10 @@ def construct(rng: np.random.Generator, shape: tuple[int, int], names: tuple[str
     names = set(names)
     if "orthogonal" in names:
         return _orthogonal(rng, rows)
+    if "probability" in names:
+        return _probability(rng, rows, cols)
+    if "off-negative-axis" in names and "spd" not in names:
+        return _off_negative_axis(rng, rows)
     if "spd" in names:
         Q = _orthogonal(rng, rows)
         return (Q * _singular_values(rng, rows, kappa)) @ Q.T

@@ -1,0 +1,19 @@
+"""The constructs the engine speaks beyond SymPy's matrix algebra, one module per family.
+
+======================  =====================================================================
+module                  constructs
+======================  =====================================================================
+``sums``                column sums 𝟏ᵀM (row sums M𝟏 and 𝟏 itself are in :mod:`..nodes`)
+``elementwise``         exp, log, tanh, σ, softplus, √, powers and reciprocals entry by entry,
+                        with their derivatives as data
+``matfun``              e^X and its Fréchet derivative, X^{1/2}, Log X, Sylvester solves, Xᵏ
+``special``             the commutation, duplication, elimination and symmetriser matrices
+``numerics``            the NumPy functions the printed code calls for them
+======================  =====================================================================
+
+Each module declares its nodes with their three printings (``print_rule``), the NumPy helpers
+the code calls (``numpy_helper``) and the classic mistakes made with them (``mutation_rule``), so
+importing this package is what teaches the engine the constructs.
+"""
+
+from . import elementwise, matfun, special, sums  # noqa: F401  (registration happens on import)
