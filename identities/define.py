@@ -3,10 +3,6 @@
 A module reads like one rule of an automatic-differentiation library: declare the symbols, write
 the function and its derivative once, list the derivation steps, cite the source.
 
-Factorizations, solves and the parts of a matrix they are written with (each printed as a person
-writes it, computed by complex-step-valid NumPy):
-
-==========================  =================================================================
 ``sym(M)``                  (M + Mᵀ)/2; write a function of a symmetric argument on sym(A)
 ``tril(M)``, ``triu(M)``    the lower / upper triangle, diagonal included
 ``phi(M)``                  Φ(M): the lower triangle with its diagonal halved
@@ -27,26 +23,66 @@ writes it, computed by complex-step-valid NumPy):
 A function with several outputs is a tuple, ``identity(function=(lam, U), output=("lambda", "U"),
 …)``; each output gets its own upstream gradient (``upstream(bar("U", "n", "n"), "…")`` belongs to U),
 a vjp uses them all, and ``differential_of(A, expr, of="U")`` states the differential of one output.
+=======
+Beyond SymPy's matrix algebra (``Trace``, ``Inverse``, ``HadamardProduct``, ``KroneckerProduct``…)
+an identity may use the engine's constructs, each printed as LaTeX, Unicode and NumPy:
+
+* **symbols** — ``matrix``, ``vector``, ``d`` (the perturbation dX), ``bar`` (an upstream
+  gradient), ``integer("k", values=(2, 3, 4))`` and ``number("epsilon", values=(1e-5,))`` (scalar
+  constants the sampler picks from their values; never differentiated);
+* **entrywise functions** — ``exp_``, ``log_``, ``tanh_``, ``sqrt_`` (a trailing underscore where
+  SymPy uses the name for a scalar function), ``sigmoid``, ``softplus``, ``power(X, p)``,
+  ``reciprocal``, and ``derivative_of(f)`` for the derivative from the table (``derivative_of(tanh_)(Z)``
+  is 𝟏 − tanh(Z)^⊙2);
+* **sums and broadcasting** — ``RowSums`` (M𝟏), ``ColSums`` (𝟏ᵀM), ``Ones`` (𝟏, to spread a column
+  across a row as c𝟏ᵀ), ``DiagMatrix``, ``Vec``, ``Softmax``, ``SoftmaxRows``;
+* **matrix functions** — ``expm`` (e^X), ``expm_frechet`` (L_exp(X, E)), ``sqrtm`` (X^{1/2}),
+  ``logm`` (Log X), ``sylvester(A, B, C)`` (the Y with AY + YB = C), and integer powers X**k;
+* **special matrices** — ``commutation(m, n)`` (K_{m,n}), ``duplication(n)`` (D_n),
+  ``elimination(n)`` (L_n), ``symmetrizer(n)`` (N_n);
+* **factorizations and solves** — ``chol`` (the Cholesky factor L, LLᵀ = A), ``eigh_values`` and
+  ``eigh_vectors`` (λ ascending and U of a symmetric A = U diag(λ) Uᵀ), ``gap(x, power=1)`` (F with
+  Fᵢⱼ = 1/(xⱼᵖ − xᵢᵖ) off the diagonal, 0 on it), ``svd_u``, ``svd_s``, ``svd_v`` (the thin SVD
+  A = U diag(s) Vᵀ of a tall A, s descending), ``qr_q``, ``qr_r`` (diag(R) > 0), ``solve(A, B)``
+  (A⁻¹B, computed as a solve), ``pinv`` (A⁺ of a full-rank A), ``nuclear_norm``, ``spectral_norm``;
+* **parts of a matrix** — ``sym`` ((M + Mᵀ)/2: write a function of a symmetric argument on sym(A)),
+  ``tril``, ``triu``, ``phi`` (Φ, the lower triangle with its diagonal halved), ``diagonal`` (the
+  diagonal of a square matrix as a column), ``column(M, j)`` (from 1; ``column(U, dim("n"))`` is the
+  last);
+* **several outputs** — ``identity(function=(lam, U), output=("lambda", "U"), …)``: each output has
+  its own upstream gradient (``upstream(bar("U", "n", "n"), …)`` belongs to U), a vjp uses them all,
+  and ``differential_of(A, expr, of="U")`` states the differential of one output.
+
+``log`` and ``sqrt`` here are SymPy's, for scalars (log det X, √d); applied to a matrix they refuse
+and name the entrywise and the matrix function to use instead.
 """
 
 from __future__ import annotations
 
 import sympy as sp
-from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, log,
-                   sqrt)
+from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose)
 
+from .engine.constructs.elementwise import (derivative_of, exp_, log_, power, reciprocal, sigmoid, softplus, sqrt_,
+                                            tanh_)
 from .engine.constructs.factorizations import (Cholesky, EigenValues, EigenVectors, GapMatrix, NuclearNorm, QrQ, QrR,
                                                SingularValues, SpectralNorm, SvdU, SvdV)
+from .engine.constructs.matfun import expm, expm_frechet, logm, sqrtm, sylvester
 from .engine.constructs.parts import Column, DiagonalOf, Phi, Sym, Tril, Triu
 from .engine.constructs.solves import PseudoInverse, Solve
+from .engine.constructs.special import commutation, duplication, elimination, symmetrizer
+from .engine.constructs.sums import ColSums
 from .engine.nodes import Cotangent, DiagMatrix, Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
 from .engine.record import Claim, Derivation, Identity, Step, Var
-from .engine.symbols import add, cotangent, differential, dim, matrix, mul, vector
+from .engine.refusals import function_of_matrix
+from .engine.symbols import add, cotangent, differential, dim, integer, matrix, mul, number, vector
 
 __all__ = [
-    "matrix", "vector", "dim", "d", "bar", "add", "mul", "eye",
+    "matrix", "vector", "dim", "d", "bar", "add", "mul", "eye", "integer", "number",
     "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt",
-    "Rational", "SoftmaxRows", "Softmax", "DiagMatrix", "Vec", "RowSums", "Ones",
+    "Rational", "SoftmaxRows", "Softmax", "DiagMatrix", "Vec", "RowSums", "ColSums", "Ones",
+    "exp_", "log_", "tanh_", "sqrt_", "sigmoid", "softplus", "power", "reciprocal", "derivative_of",
+    "expm", "expm_frechet", "sqrtm", "logm", "sylvester",
+    "commutation", "duplication", "elimination", "symmetrizer",
     "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp",
     "step", "derivation", "identity", "named",
     "sym", "tril", "triu", "phi", "diagonal", "column", "chol", "eigh_values", "eigh_vectors", "gap",
@@ -60,6 +96,22 @@ sym, tril, triu, phi, diagonal, column = Sym, Tril, Triu, Phi, DiagonalOf, Colum
 chol, eigh_values, eigh_vectors, gap = Cholesky, EigenValues, EigenVectors, GapMatrix
 svd_u, svd_s, svd_v, qr_q, qr_r = SvdU, SingularValues, SvdV, QrQ, QrR
 solve, pinv, nuclear_norm, spectral_norm = Solve, PseudoInverse, NuclearNorm, SpectralNorm
+
+
+def _scalar_only(function, x):
+    if getattr(x, "is_Matrix", False):
+        raise TypeError(function_of_matrix(function.__name__, x))
+    return function(x)
+
+
+def log(x):
+    """The natural logarithm of a scalar (log det X); a matrix is refused, naming log_ and logm."""
+    return _scalar_only(sp.log, x)
+
+
+def sqrt(x):
+    """The square root of a scalar (√d); a matrix is refused, naming sqrt_ and sqrtm."""
+    return _scalar_only(sp.sqrt, x)
 
 
 def named(name: str | Cotangent, expr) -> Named:

@@ -22,15 +22,13 @@ DEFAULT_KAPPA = 10.0
 @dataclass(frozen=True)
 class Condition:
     """A named condition: what it means in words and in symbols, and what shape it needs: square, or
-    ``tall`` (at least as many rows as columns, which the sampler arranges by the sizes it picks).
-    ``combines_with``, when given, lists the only other conditions it may be stated with."""
+    ``tall`` (at least as many rows as columns, which the sampler arranges by the sizes it picks)."""
 
     name: str
     words: str
     symbol: str
     square: bool
     tall: bool = False
-    combines_with: frozenset[str] | None = None
 
 
 CONDITIONS: dict[str, Condition] = {c.name: c for c in (
@@ -41,15 +39,25 @@ CONDITIONS: dict[str, Condition] = {c.name: c for c in (
     Condition("orthogonal", "orthogonal", "{0}ᵀ{0} = I", True),
     Condition("positive", "entrywise positive", "{0} > 0 entrywise", False),
     Condition("full-column-rank", "full column rank", "rank {0} = columns", False, tall=True),
+    Condition("probability", "a probability vector in each column (positive entries summing to one)",
+              "{0} > 0 entrywise, 𝟏ᵀ{0} = 𝟏ᵀ", False),
+    Condition("off-negative-axis", "free of eigenvalues on the closed negative real axis (its principal square "
+              "root and logarithm exist)", "λ({0}) ∩ (−∞, 0] = ∅", True),
     Condition("distinct-eigenvalues", "symmetric, with eigenvalues at least ρ/(2n) apart (ρ its spectral radius)",
-              "{0} = {0}ᵀ, λᵢ₊₁ − λᵢ ≥ ρ({0})/(2n)", True, combines_with=frozenset({"symmetric"})),
+              "{0} = {0}ᵀ, λᵢ₊₁ − λᵢ ≥ ρ({0})/(2n)", True),
     Condition("distinct-singular-values", "full column rank, with singular values at least s₁/(2n) apart "
-              "(s₁ the largest) and condition number 10", "sᵢ − sᵢ₊₁ ≥ s₁({0})/(2n)", False, tall=True,
-              combines_with=frozenset({"full-column-rank"})),
+              "(s₁ the largest) and condition number 10", "sᵢ − sᵢ₊₁ ≥ s₁({0})/(2n)", False, tall=True),
 )}
 
 _INCOMPATIBLE = {frozenset({"spd", "orthogonal"}), frozenset({"positive", "orthogonal"}),
-                 frozenset({"positive", "spd"}), frozenset({"symmetric", "orthogonal"})}
+                 frozenset({"positive", "spd"}), frozenset({"symmetric", "orthogonal"}),
+                 frozenset({"off-negative-axis", "orthogonal"}), frozenset({"off-negative-axis", "symmetric"}),
+                 frozenset({"off-negative-axis", "positive"})}
+#: Conditions the sampler builds with no other structure, and the ones they already imply: a probability
+#: vector is positive; distinct eigenvalues are those of a symmetric matrix; distinct singular values
+#: those of a matrix of full column rank.
+_ALONE = {"probability": {"positive"}, "distinct-eigenvalues": {"symmetric"},
+          "distinct-singular-values": {"full-column-rank"}}
 
 
 def check_combination(names: tuple[str, ...]) -> None:
@@ -60,11 +68,10 @@ def check_combination(names: tuple[str, ...]) -> None:
     for pair in _INCOMPATIBLE:
         if pair <= set(names):
             raise ValueError(f"conditions {sorted(pair)} cannot be sampled together")
-    for name in names:
-        allowed = CONDITIONS[name].combines_with
-        others = set(names) - {name} - (allowed or set())
-        if allowed is not None and others:
-            raise ValueError(f"conditions {sorted({name, min(others)})} cannot be sampled together")
+    for name, allowed in _ALONE.items():
+        others = set(names) - allowed - {name}
+        if name in names and others:
+            raise ValueError(f"condition {name!r} cannot be sampled together with {sorted(others)}")
 
 
 def _orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -95,6 +102,19 @@ def _with_singular_values(rng, rows, cols, kappa):
     return (U * _singular_values(rng, k, kappa)) @ V.T
 
 
+def _off_negative_axis(rng: np.random.Generator, n: int) -> np.ndarray:
+    """I + N with N dense, non-symmetric and ‖N‖₂ = ½: every eigenvalue lies in the disc |λ − 1| ≤ ½, so
+    Re λ ≥ ½ and the condition number is at most 3."""
+    G = rng.standard_normal((n, n))
+    return np.eye(n) + G / (2 * np.linalg.norm(G, 2))
+
+
+def _probability(rng: np.random.Generator, rows: int, cols: int) -> np.ndarray:
+    """Columns drawn uniformly from the simplex (normalised exponential draws, Dirichlet(1))."""
+    E = rng.exponential(size=(rows, cols))
+    return E / E.sum(axis=0)
+
+
 def construct(rng: np.random.Generator, shape: tuple[int, int], names: tuple[str, ...],
               kappa: float = DEFAULT_KAPPA) -> np.ndarray:
     """A matrix of *shape* meeting every condition in *names* (dense and non-symmetric otherwise)."""
@@ -102,6 +122,10 @@ def construct(rng: np.random.Generator, shape: tuple[int, int], names: tuple[str
     names = set(names)
     if "orthogonal" in names:
         return _orthogonal(rng, rows)
+    if "probability" in names:
+        return _probability(rng, rows, cols)
+    if "off-negative-axis" in names and "spd" not in names:
+        return _off_negative_axis(rng, rows)
     if "distinct-eigenvalues" in names:  # eigenvalues in [−1, 1], both ends taken
         Q = _orthogonal(rng, rows)
         return (Q * _spaced(rng, rows, -1.0, 1.0, 1 / (2 * rows))) @ Q.T

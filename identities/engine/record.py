@@ -14,7 +14,8 @@ from typing import Literal
 import sympy as sp
 
 from .conditions import CONDITIONS, check_combination
-from .nodes import Differential, Named, unname
+from .nodes import Differential, Named, ScalarConstant, unname
+from .refusals import refusal
 
 
 __all__ = ["Var", "Claim", "Step", "Derivation", "Identity", "DefinitionError", "ID_PATTERN", "CLAIM_KINDS"]
@@ -32,12 +33,11 @@ class DefinitionError(ValueError):
 
 @dataclass(frozen=True)
 class Var:
-    """A symbol of an identity: the matrix symbol, what it is, its role and its conditions.
+    """A symbol of an identity: the matrix symbol (or a sampled scalar constant such as the k of
+    Xᵏ), what it is, its role and its conditions.  An upstream gradient names the output it belongs
+    to in ``of`` (None: the only output)."""
 
-    An upstream gradient names the output it belongs to in ``of`` (None: the only output).
-    """
-
-    symbol: sp.MatrixSymbol
+    symbol: sp.MatrixSymbol | ScalarConstant
     description: str
     role: Role = "constant"
     conditions: tuple[str, ...] = ()
@@ -49,7 +49,12 @@ class Var:
 
     @property
     def shape(self) -> tuple[sp.Expr, sp.Expr]:
-        return self.symbol.shape
+        """The shape of the matrix; a scalar constant is 1×1, like every scalar of the catalog."""
+        return self.symbol.shape if self.is_matrix else (sp.Integer(1), sp.Integer(1))
+
+    @property
+    def is_matrix(self) -> bool:
+        return isinstance(self.symbol, sp.MatrixSymbol)
 
 
 @dataclass(frozen=True)
@@ -212,9 +217,45 @@ def _fail(identity_id: str, message: str):
     raise DefinitionError(f"identity {identity_id!r}: {message}")
 
 
-def _matrix_symbols(expr) -> set[sp.MatrixSymbol]:
-    """The matrix symbols an expression computes with (the labels of named parts are not among them)."""
-    return set(unname(expr).atoms(sp.MatrixSymbol)) if isinstance(expr, sp.Basic) else set()
+def _matrix_symbols(expr) -> set:
+    """The matrix symbols and scalar constants an expression computes with (the labels of named
+    parts are not among them)."""
+    return set(unname(expr).atoms(sp.MatrixSymbol, ScalarConstant)) if isinstance(expr, sp.Basic) else set()
+
+
+def _expressions(ident: Identity):
+    """Every expression of the record, with the words that say where it is."""
+    for name, expr in ident.outputs:
+        yield (f"the output {name}" if ident.several_outputs else "the function"), expr
+    for claim in ident.claims:
+        yield f"the {claim.kind} with respect to {getattr(claim.wrt, 'name', claim.wrt)}", claim.expr
+    for i, step in enumerate(ident.derivation.steps if ident.derivation else (), 1):
+        yield f"derivation step {i}", step.expr
+
+
+def _validate_symbol(ident: Identity, v: Var, dimensions: set[str]) -> None:
+    fail = lambda msg: _fail(ident.id, msg)
+    if v.role not in ("variable", "constant", "upstream"):
+        fail(f"symbol {v.name}: unknown role {v.role!r}")
+    if not v.is_matrix:
+        if not isinstance(v.symbol, ScalarConstant):
+            fail(f"symbol {v.name}: declare matrices with matrix() or vector() and constants with integer() "
+                 f"or number(), not {type(v.symbol).__name__}")
+        if v.role != "constant":
+            fail(f"symbol {v.name} is a sampled constant (values {v.symbol.values}); it can only be a constant, "
+                 f"never differentiated, not a {v.role}")
+        if v.conditions:
+            fail(f"symbol {v.name} is a constant with given values; conditions {v.conditions} apply to matrices")
+        if v.name in dimensions:
+            fail(f"symbol {v.name} has the name of a dimension of this identity; the page could not tell them "
+                 "apart, so rename one")
+        return
+    try:
+        check_combination(v.conditions)
+    except ValueError as exc:
+        fail(f"symbol {v.name}: {exc}")
+    if any(CONDITIONS[c].square for c in v.conditions) and v.shape[0] != v.shape[1]:
+        fail(f"symbol {v.name} has shape {v.shape} but {v.conditions} need a square matrix")
 
 
 def _shape(expr) -> tuple:
@@ -297,17 +338,16 @@ def _validate(ident: Identity) -> None:
     if len(set(names)) != len(names):
         fail(f"symbol names repeat: {names}")
     declared = {v.symbol for v in ident.symbols}
+    dimensions = {s for v in ident.symbols if v.is_matrix for size in v.shape for s in sp.sympify(size).free_symbols}
     for v in ident.symbols:
-        if v.role not in ("variable", "constant", "upstream"):
-            fail(f"symbol {v.name}: unknown role {v.role!r}")
-        try:
-            check_combination(v.conditions)
-        except ValueError as exc:
-            fail(f"symbol {v.name}: {exc}")
-        if any(CONDITIONS[c].square for c in v.conditions) and v.shape[0] != v.shape[1]:
-            fail(f"symbol {v.name} has shape {v.shape} but {v.conditions} need a square matrix")
-    differentials = {Differential(s) for s in declared}
-    taken = {Differential(s).name: s.name for s in declared}
+        _validate_symbol(ident, v, {s.name for s in dimensions})
+    for where, expr in _expressions(ident):
+        problem = refusal(expr, dimensions)
+        if problem:
+            fail(f"{where}: {problem}")
+    matrices = {v.symbol for v in ident.symbols if v.is_matrix}
+    differentials = {Differential(s) for s in matrices}
+    taken = {Differential(s).name: s.name for s in matrices}
     for v in ident.symbols:
         if v.name in taken:
             fail(f"symbol {v.name} has the name of the perturbation of {taken[v.name]}; rename it")
@@ -361,7 +401,7 @@ def _validate(ident: Identity) -> None:
     names = {}
     everything = sp.Tuple(*(expr for _, expr in ident.outputs), *(c.expr for c in ident.claims),
                           *(s.expr for s in (ident.derivation.steps if ident.derivation else ())))
-    for part in sorted(everything.atoms(Named), key=str):
+    for part in sorted(everything.atoms(Named), key=lambda p: p.name):  # str() of a big part is slow
         if part.name in {v.name for v in ident.symbols} or part.name in taken:
             fail(f"the named sub-expression {part.name!r} has the name of a symbol")
         if names.setdefault(part.name, part.expr) != part.expr:

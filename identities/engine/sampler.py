@@ -24,11 +24,12 @@ SIZE_POOL = (2, 3, 4, 5, 6, 7)
 
 @dataclass(frozen=True)
 class Draw:
-    """One sampled point: the seed, the size of each dimension, and the value of each symbol."""
+    """One sampled point: the seed, the size of each dimension, and the value of each symbol (an
+    array, or a Python number for a sampled constant)."""
 
     seed: int
     sizes: dict[str, int]
-    values: dict[str, np.ndarray]
+    values: dict[str, np.ndarray | int | float]
     kappa: float
 
     def args(self, symbols) -> list[np.ndarray]:
@@ -43,7 +44,10 @@ class Draw:
         return tuple(resolve(s, by_symbol) for s in symbol.shape)
 
     def describe(self) -> str:
-        return ", ".join(f"{k}={v}" for k, v in sorted(self.sizes.items()))
+        """The sizes, then the values of sampled constants: ``m=3, n=4; k=2``."""
+        text = ", ".join(f"{k}={v}" for k, v in sorted(self.sizes.items()))
+        constants = ", ".join(f"{k}={v:g}" for k, v in sorted(self.values.items()) if not isinstance(v, np.ndarray))
+        return f"{text}; {constants}" if constants else text
 
 
 def resolve(size, sizes: dict[sp.Symbol, int]) -> int:
@@ -82,7 +86,8 @@ def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: b
     """Sample every symbol of *ident* (upstream gradients included) at one seed.
 
     ``conditions=False`` keeps only what is needed for the formulas to exist (invertibility,
-    positivity) and drops structure (symmetry, definiteness, orthogonality): mutants equal only
+    positivity, a spectrum off the negative real axis) and drops structure (symmetry,
+    definiteness, orthogonality, columns on the simplex): mutants equal only
     under the stated structure are then told apart from those equal everywhere.  ``avoid`` gives
     sizes (by dimension name) that this draw must not repeat, so that two draws differ in every size.
     """
@@ -90,10 +95,13 @@ def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: b
     sizes = _assign_sizes(ident, rng, avoid or {})
     values = {}
     for v in ident.symbols:
+        if not v.is_matrix:  # a sampled constant: one of its values, as a Python int or float
+            values[v.name] = v.symbol.values[int(rng.integers(len(v.symbol.values)))]
+            continue
         shape = tuple(resolve(s, sizes) for s in v.shape)
         names = v.conditions
         if not conditions:
-            kept = {"invertible", "positive-determinant", "positive", "full-column-rank"}
+            kept = {"invertible", "positive-determinant", "positive", "full-column-rank", "off-negative-axis"}
             names = tuple(c for c in names if c in kept) + (("positive-determinant",) if {"spd"} & set(names) else ()) \
                 + (("full-column-rank",) if "distinct-singular-values" in names else ())
         values[v.name] = construct(rng, shape, names, kappa)

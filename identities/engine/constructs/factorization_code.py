@@ -21,7 +21,7 @@ import numpy as np
 
 __all__ = ["sym", "phi_lower", "gap_matrix", "cholesky_lower", "column_signs", "refine_eigenpairs",
            "eigh_sorted", "eigenvalues", "eigenvectors", "svd_thin", "svd_u", "svd_s", "svd_v", "qr_reduced",
-           "qr_q", "qr_r", "pinv_full_rank", "nuclear_norm", "spectral_norm", "REQUIRES"]
+           "qr_q", "qr_r", "pinv_full_rank", "nuclear_norm", "spectral_norm"]
 
 
 def sym(M):
@@ -206,15 +206,3 @@ def spectral_norm(X):
     """‖X‖₂: the largest singular value of X (any shape)."""
     return svd_s(X if X.shape[0] >= X.shape[1] else X.T)[0, 0]
 
-
-#: The other functions of this module each one calls (so that printed code carries them too).
-REQUIRES: dict[str, tuple[str, ...]] = {
-    "eigh_sorted": ("refine_eigenpairs", "column_signs"),
-    "eigenvalues": ("eigh_sorted",),
-    "eigenvectors": ("eigh_sorted",),
-    "svd_thin": ("refine_eigenpairs", "column_signs"),
-    "svd_u": ("svd_thin",), "svd_s": ("svd_thin",), "svd_v": ("svd_thin",),
-    "qr_q": ("qr_reduced",), "qr_r": ("qr_reduced",),
-    "pinv_full_rank": ("qr_reduced",),
-    "nuclear_norm": ("svd_s",), "spectral_norm": ("svd_s",),
-}

@@ -1,8 +1,9 @@
 """The NumPy functions of :mod:`.factorization_code`, registered as helpers of the printed code, and
-the one printing pattern most construct nodes share: a function call, name(argument).
+the one printing pattern most factorization nodes share: a function call, name(argument).
 
-Each function is registered under its own name with its own source text (so the code on a page is
-the code that runs); a call records the helper together with the helpers it calls in turn.
+Each function is registered under its own name with its own source text, so the code on a page is
+the code that runs; the functions a helper calls in turn are printed with it (see
+:func:`..printing.helpers_used`).
 """
 
 from __future__ import annotations
@@ -15,19 +16,12 @@ from . import factorization_code
 __all__ = ["calls", "numpy_call", "print_as_call"]
 
 for _name in factorization_code.__all__:
-    _value = getattr(factorization_code, _name)
-    if inspect.isfunction(_value):
-        numpy_helper(_name, inspect.getsource(_value))
+    numpy_helper(_name, inspect.getsource(getattr(factorization_code, _name)))
 
 
 def calls(printer, name: str, code: str) -> str:
-    """*code*, a call of the helper *name*, after noting that helper and everything it calls."""
-    pending = [name]
-    while pending:
-        helper = pending.pop()
-        if helper not in printer.helpers:
-            printer.helpers.add(helper)
-            pending.extend(factorization_code.REQUIRES.get(helper, ()))
+    """*code*, a call of the helper *name*, after noting that the printed code needs that helper."""
+    printer.helpers.add(name)
     return code
 
 
