@@ -22,7 +22,7 @@ from typing import Callable
 
 import numpy as np
 
-from .inputs import describe, fresh, same
+from .inputs import describe, fresh, numbers, same
 from .outputs import Outputs
 
 __all__ = ["FunctionError", "OutOfTime", "LeftDomain", "NoComplexInput", "Session", "DOMAIN_ERRORS"]
@@ -87,11 +87,8 @@ class Session:
                 raise NoComplexInput(f"TypeError: {cause}") from None
             raise
         out = self.outputs.joined(out, where)
-        try:
-            arr = np.asarray(out)
-        except ValueError:
-            arr = np.asarray(None, dtype=object)
-        if arr.dtype.kind not in "biufc" or out is None:
+        arr = numbers(out)
+        if arr is None:
             raise TypeError(f"{self.name}: the function returned {describe(out)} at {where}; it must return "
                             "a real number or an array of real numbers")
         if domain and not np.all(np.isfinite(arr)):

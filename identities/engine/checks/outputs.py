@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .inputs import Refused, describe
+from .inputs import Refused, describe, numbers
 
 __all__ = ["Outputs"]
 
@@ -33,11 +33,8 @@ class Outputs:
                             "check_vjp and check_differential take a function with several outputs")
         arrays = []
         for k, value in enumerate(out, 1):
-            try:
-                array = np.asarray(value)
-            except ValueError:
-                array = np.asarray(None, dtype=object)
-            if array.dtype.kind not in "biufc" or value is None:
+            array = numbers(value)
+            if array is None:
                 raise TypeError(f"{self.name}: output {k} of the function is {describe(value)} at {where}; each "
                                 "output must be a real number or an array of real numbers")
             arrays.append(array)

@@ -19,14 +19,15 @@ from .helpers import print_as_call
 __all__ = ["Sym", "Tril", "Triu", "Phi", "DiagonalOf", "Column", "OfSquare", "square_argument"]
 
 
-def square_argument(cls_name: str, arg):
-    """*arg* as a SymPy matrix expression, refused with a sentence unless it is (or may be) square."""
+def square_argument(arg, who: str):
+    """*arg* as a SymPy matrix expression, refused with a sentence naming *who* takes it unless it is
+    (or may be, its sizes being symbols) square."""
     arg = sp.sympify(arg)
     if not getattr(arg, "is_Matrix", False):
-        raise TypeError(f"{cls_name} takes a matrix, not {arg!r}")
+        raise TypeError(f"{who} takes a square matrix expression, not {arg!r}")
     rows, cols = arg.shape
     if sp.simplify(rows - cols) != 0:
-        raise ValueError(f"{cls_name} takes a square matrix; {arg} is {rows}×{cols}")
+        raise ValueError(f"{who} takes a square matrix; {unicode(arg)} has shape {rows}×{cols}")
     return arg
 
 
@@ -34,7 +35,7 @@ class OfSquare(_OfOneMatrix):
     """A node of one square matrix, of the same shape unless it says otherwise."""
 
     def __new__(cls, arg):
-        return super().__new__(cls, square_argument(cls.__name__, arg))
+        return super().__new__(cls, square_argument(arg, cls.__name__))
 
 
 class Sym(OfSquare):

@@ -24,7 +24,7 @@ class Solve(sp.MatrixExpr):
     precedence = PRECEDENCE["Mul"]
 
     def __new__(cls, A, B):
-        A, B = square_argument("Solve", A), sp.sympify(B)
+        A, B = square_argument(A, "Solve"), sp.sympify(B)
         if not getattr(B, "is_Matrix", False):
             raise TypeError(f"Solve takes a matrix or a column as its right-hand side, not {B!r}")
         if sp.simplify(A.shape[0] - B.shape[0]) != 0:
