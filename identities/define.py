@@ -72,6 +72,7 @@ from .engine.constructs.solves import PseudoInverse, Solve
 from .engine.constructs.special import commutation, duplication, elimination, symmetrizer
 from .engine.constructs.sums import ColSums
 from .engine.nodes import Cotangent, DiagMatrix, Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
+from .engine.sources import COOKBOOK, Source
 from .engine.record import Claim, Derivation, Identity, Step, Var
 from .engine.refusals import function_of_matrix
 from .engine.symbols import add, cotangent, differential, dim, integer, matrix, mul, number, vector
@@ -84,7 +85,7 @@ __all__ = [
     "expm", "expm_frechet", "sqrtm", "logm", "sylvester",
     "commutation", "duplication", "elimination", "symmetrizer",
     "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp",
-    "step", "derivation", "identity", "named",
+    "step", "derivation", "identity", "named", "cite", "cookbook",
     "sym", "tril", "triu", "phi", "diagonal", "column", "chol", "eigh_values", "eigh_vectors", "gap",
     "svd_u", "svd_s", "svd_v", "qr_q", "qr_r", "solve", "pinv", "nuclear_norm", "spectral_norm",
 ]
@@ -176,6 +177,18 @@ def derivation(wrt, *steps: Step, order: int = 1) -> Derivation:
     """The checked steps, perturbing one symbol or a tuple of symbols."""
     wrt = tuple(wrt) if isinstance(wrt, (tuple, list)) else (wrt,)
     return Derivation(wrt, tuple(steps), order)
+
+
+def cite(key: str, locator: str = "") -> Source:
+    """A work of the catalog's bibliography (identities/references.bib) and where in it: ``"§3.2"``,
+    ``"p. 209"``, ``"eq. (5.9)"``."""
+    return Source(key, locator)
+
+
+def cookbook(*equations: int, locator: str = "") -> Source:
+    """The Matrix Cookbook (version of November 15, 2012) and the numbers of the displayed equations
+    whose formulas the identity states; ``locator`` names a section where no number fits."""
+    return Source(COOKBOOK, locator, tuple(equations))
 
 
 def identity(*, id: str, title: str, symbols, function, claims, output: str | tuple[str, ...] = "f",

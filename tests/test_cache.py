@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 import identities
-from identities.define import Trace, add, constant, gradient, identity, matrix, mul, variable
+from identities.define import Trace, add, cite, constant, gradient, identity, matrix, mul, variable
 from identities.engine import cache
 from identities.engine.mutants import mutation_report
 from identities.engine.constructs.elementwise import ElementwiseDerivative
@@ -41,7 +41,7 @@ def toy(tmp_path, wrong: bool = False):
     A, X = matrix("A", "n", "n"), matrix("X", "n", "k")
     grad = mul(2, A, X) if wrong else mul(add(A, A.T), X)
     ident = identity(id="toy", title="Toy", symbols=[variable(X, "x"), constant(A, "a")],
-                     function=Trace(mul(X.T, A, X)), claims=[gradient(X, grad)], sources=("test",))
+                     function=Trace(mul(X.T, A, X)), claims=[gradient(X, grad)], sources=(cite("giles2008extended"),))
     module = tmp_path / "toy.py"
     if not module.exists():
         module.write_text("IDENTITY = ...  # the toy's source\n")

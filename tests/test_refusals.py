@@ -14,7 +14,7 @@ from sympy.matrices.expressions.hadamard import hadamard_product
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
 import identities
-from identities.define import (HadamardProduct, Softmax, Trace, add, constant, gradient, identity, integer, log,
+from identities.define import (HadamardProduct, Softmax, Trace, add, cite, constant, gradient, identity, integer, log,
                                matrix, mul, number, sqrt, variable, vector)
 from identities.engine.printing import latex, print_rule, unicode
 from identities.engine.record import DefinitionError
@@ -28,7 +28,7 @@ def build(function, claims=None, symbols=None):
     """A toy identity around *function*; the claim is a placeholder of the right shape."""
     return identity(id="toy", title="Toy", symbols=symbols or [variable(X, "x"), constant(A, "a"),
                                                                  constant(x, "a vector")],
-                    function=function, claims=claims or [gradient(X, A)], sources=("test",))
+                    function=function, claims=claims or [gradient(X, A)], sources=(cite("giles2008extended"),))
 
 
 class _Unprintable(MatrixExpr):

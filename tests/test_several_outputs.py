@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from identities.define import (Inverse, Trace, add, bar, d, derivation, differential_of, eye, gradient, identity,
+from identities.define import (Inverse, Trace, add, bar, cite, d, derivation, differential_of, eye, gradient, identity,
                                jacobian, matrix, mul, named, step, upstream, variable, vjp)
 from identities.engine.forms import cotangent_pairing, definitions, forms, function_of
 from identities.engine.record import DefinitionError
@@ -28,7 +28,7 @@ def build(**overrides):
         symbols=[variable(X, "x", "invertible"), variable(A, "a"), upstream(Ybar, "ȳ"), upstream(Zbar, "z̄")],
         claims=[differential_of(X, mul(A, dX), of="Y"), differential_of(X, mul(-1, Z, dX, Z), of="Z"),
                 vjp(X, add(mul(A.T, Ybar), mul(-1, Z.T, Zbar, Z.T)))],
-        sources=("test",))
+        sources=(cite("giles2008extended"),))
     spec.update(overrides)
     return identity(**spec)
 

@@ -16,6 +16,7 @@ import sympy as sp
 from .conditions import CONDITIONS, check_combination
 from .nodes import Differential, Named, ScalarConstant, unname
 from .refusals import refusal
+from .sources import COOKBOOK, Source, known_key
 
 
 __all__ = ["Var", "Claim", "Step", "Derivation", "Identity", "DefinitionError", "ID_PATTERN", "CLAIM_KINDS"]
@@ -120,7 +121,7 @@ class Identity:
     claims: tuple[Claim, ...]
     derivation: Derivation | None = None
     see_also: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
     aliases: tuple[str, ...] = ()
     family: str = ""
     module: str = ""
@@ -133,6 +134,11 @@ class Identity:
             if v.name == name:
                 return v
         raise KeyError(f"{self.id}: no symbol {name!r}")
+
+    @property
+    def cookbook(self) -> tuple[int, ...]:
+        """The Matrix Cookbook (2012) equation numbers whose formulas this identity states, in order."""
+        return tuple(n for s in self.sources if s.key == COOKBOOK for n in s.equations)
 
     @property
     def parameters(self) -> tuple[sp.MatrixSymbol, ...]:
@@ -412,3 +418,21 @@ def _validate(ident: Identity) -> None:
     for other in ident.see_also:
         if not isinstance(other, str) or not ID_PATTERN.fullmatch(other):
             fail(f"see_also entry {other!r} is not an id")
+    _validate_sources(ident, fail)
+
+
+def _validate_sources(ident: Identity, fail) -> None:
+    """Every identity cites at least one work of the bibliography, by key, with a real locator."""
+    if not ident.sources:
+        fail("cite at least one source: cite(key, locator) or cookbook(number) from the bibliography")
+    for source in ident.sources:
+        if not isinstance(source, Source):
+            fail(f"source {source!r} is not a citation; write cite(key, locator) or cookbook(number)")
+        problem = known_key(source.key)
+        if problem:
+            fail(f"source {source.key!r}: {problem}")
+        if source.equations and source.key != COOKBOOK:
+            fail(f"source {source.key!r}: equation numbers are recorded for the Matrix Cookbook only; "
+                 "give other works a locator such as 'eq. (5.9)'")
+        if any(not isinstance(n, int) or isinstance(n, bool) or n < 1 for n in source.equations):
+            fail(f"Matrix Cookbook equation numbers must be positive integers, not {source.equations!r}")

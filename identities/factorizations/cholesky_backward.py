@@ -61,7 +61,6 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(sym(P)), dA)), "⟨P, sym(dA)⟩ = ⟨sym(P), dA⟩: sym is its own adjoint"),
     ),
     see_also=("cholesky-differential", "log-det"),
-    sources=("Murray (2016), Differentiation of the Cholesky decomposition, arXiv:1602.07527, Sec. 3 "
-             "(symbolic results)",),
+    sources=(cite("murray2016cholesky", "§3, symbolic results: the reverse-mode update"),),
     aliases=("cholesky vjp", "cholesky gradient", "backpropagation through cholesky"),
 )

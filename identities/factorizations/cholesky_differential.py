@@ -60,7 +60,6 @@ IDENTITY = identity(
         step(mul(L, phi(M)), "that is Φ(M) = tril(M) − ½ I ⊙ M"),
     ),
     see_also=("cholesky-backward", "inverse-differential", "log-det"),
-    sources=("Murray (2016), Differentiation of the Cholesky decomposition, arXiv:1602.07527, Sec. 3 "
-             "(symbolic results)",),
+    sources=(cite("murray2016cholesky", "§3, symbolic results: the forward-mode update with Φ"),),
     aliases=("cholesky derivative", "cholesky jvp", "derivative of the cholesky factor"),
 )

@@ -65,10 +65,8 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(sym(mul(U, G, U.T))), dA)), "sym is its own adjoint"),
     ),
     see_also=("eigh-eigenvalues", "eigh-eigenvectors", "svd-backward"),
-    sources=("Giles (2008), An extended collection of matrix derivative results for forward and reverse mode "
-             "algorithmic differentiation, Oxford NA report 08/01",
-             "Walter & Lehmann (2010), Algorithmic differentiation of linear algebra functions with application in "
-             "optimum experimental design, arXiv:1001.1654 (symmetric eigendecomposition, reverse mode)",
-             "Matrix Cookbook (2012), eqs. 67–68 (the forward rules for a symmetric matrix)"),
+    sources=(cookbook(67, 68),
+             cite("giles2008extended", "the eigenvalues and eigenvectors of a matrix"),
+             cite("walter2010algorithmic", "the symmetric eigendecomposition, reverse mode")),
     aliases=("eigh vjp", "eigendecomposition backward", "backpropagation through eigh", "eigh gradient"),
 )

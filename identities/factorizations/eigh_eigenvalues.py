@@ -65,8 +65,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(U, DiagMatrix(lambar), U.T)), dA)), "cyclic trace"),
     ),
     see_also=("eigh-eigenvectors", "eigh-backward", "svd-singular-values"),
-    sources=("Matrix Cookbook (2012), eq. 67 (∂λᵢ = vᵢᵀ ∂A vᵢ for a symmetric A)",
-             "Giles (2008), An extended collection of matrix derivative results for forward and reverse mode "
-             "algorithmic differentiation, Oxford NA report 08/01"),
+    sources=(cookbook(67),
+             cite("giles2008extended", "the eigenvalues and eigenvectors of a matrix")),
     aliases=("eigenvalue derivative", "eigenvalue gradient", "eigvalsh gradient", "derivative of eigenvalues"),
 )

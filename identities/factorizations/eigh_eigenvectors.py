@@ -52,8 +52,7 @@ IDENTITY = identity(
         step(mul(U, HadamardProduct(F, mul(U.T, sym(dA), U))), "collect: Uᵀ sym(dA) U = (C + Cᵀ)/2"),
     ),
     see_also=("eigh-eigenvalues", "eigh-backward"),
-    sources=("Matrix Cookbook (2012), eq. 68 (∂vᵢ = (λᵢI − A)⁺ ∂A vᵢ for a symmetric A)",
-             "Giles (2008), An extended collection of matrix derivative results for forward and reverse mode "
-             "algorithmic differentiation, Oxford NA report 08/01"),
+    sources=(cookbook(68),
+             cite("giles2008extended", "the eigenvalues and eigenvectors of a matrix")),
     aliases=("eigenvector derivative", "derivative of eigenvectors", "eigh jvp"),
 )

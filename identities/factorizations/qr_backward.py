@@ -72,9 +72,7 @@ IDENTITY = identity(
              "C = Qᵀ dA R⁻¹, so ⟨N, C⟩ = ⟨Q N R⁻ᵀ, dA⟩; collect"),
     ),
     see_also=("inverse-differential", "cholesky-backward"),
-    sources=("Liao, Liu, Wang & Xiang (2019), Differentiable programming tensor networks, Phys. Rev. X 9, 031041, "
-             "arXiv:1903.09650 (the QR backward pass with copyltu)",
-             "Walter & Lehmann (2010), Algorithmic differentiation of linear algebra functions with application in "
-             "optimum experimental design, arXiv:1001.1654 (rectangular QR, forward and reverse mode)"),
+    sources=(cite("liao2019differentiable", "the QR backward pass with copyltu"),
+             cite("walter2010algorithmic", "the rectangular QR decomposition, forward and reverse mode")),
     aliases=("qr vjp", "qr gradient", "backpropagation through qr", "qr decomposition backward"),
 )

@@ -80,11 +80,8 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(add(mul(U, core, V.T), tail)), dA)), "⟨M, Uᵀ dA V⟩ = ⟨U M Vᵀ, dA⟩"),
     ),
     see_also=("svd-singular-values", "eigh-backward", "nuclear-norm"),
-    sources=("Townsend (2016), Differentiating the singular value decomposition, technical note, "
-             "https://j-towns.github.io/papers/svd-derivative.pdf",
-             "Ionescu, Vantzos & Sminchisescu (2015), Matrix backpropagation for deep networks with structured "
-             "layers, ICCV 2015, arXiv:1509.07838",
-             "Papadopoulo & Lourakis (2000), Estimating the Jacobian of the singular value decomposition: theory "
-             "and applications, ECCV 2000"),
+    sources=(cite("townsend2016svd", "eqs. (16)–(18) for the forward rules; the backward pass of the full-rank case"),
+             cite("ionescu2015matrix", "backpropagation through the SVD"),
+             cite("papadopoulo2000jacobian", "the Jacobian of the SVD components")),
     aliases=("svd vjp", "svd gradient", "backpropagation through svd", "singular value decomposition backward"),
 )

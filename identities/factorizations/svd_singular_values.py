@@ -67,9 +67,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(U, DiagMatrix(sbar), V.T)), dA)), "cyclic trace"),
     ),
     see_also=("eigh-eigenvalues", "svd-backward", "nuclear-norm", "spectral-norm"),
-    sources=("Papadopoulo & Lourakis (2000), Estimating the Jacobian of the singular value decomposition: theory "
-             "and applications, ECCV 2000 (INRIA research report RR-3961), eq. 7",
-             "Townsend (2016), Differentiating the singular value decomposition, technical note, "
-             "https://j-towns.github.io/papers/svd-derivative.pdf"),
+    sources=(cite("papadopoulo2000jacobian", "eq. (7), the derivative of a singular value"),
+             cite("townsend2016svd", "the singular values' part of the backward pass")),
     aliases=("singular value derivative", "derivative of singular values", "svd values gradient"),
 )

@@ -60,10 +60,7 @@ IDENTITY = identity(
              "tr((e^{sXᵀ} Ȳ e^{(1−s)Xᵀ})ᵀ dX) under the integral, by the cyclic trace"),
     ),
     see_also=("sqrtm-differential", "trace-matrix-power", "inverse-differential"),
-    sources=("Al-Mohy & Higham (2009), Computing the Fréchet derivative of the matrix exponential, with an "
-             "application to condition number estimation, SIAM J. Matrix Anal. Appl. 30(4):1639–1657 (the block "
-             "formula exp([[X, E], [0, X]]))",
-             "Higham (2008), Functions of Matrices: Theory and Computation, SIAM, §3.2 Properties of the Fréchet "
-             "derivative"),
+    sources=(cite("almohy2009frechet", "the block formula for the Fréchet derivative"),
+             cite("higham2008functions", "§3.2, properties of the Fréchet derivative")),
     aliases=("expm derivative", "matrix exponential derivative", "frechet derivative of expm", "expm backward"),
 )

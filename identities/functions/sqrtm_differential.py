@@ -61,10 +61,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(W), dX)), "S dS + dS S = dX, the equation that defines dS"),
     ),
     see_also=("expm-frechet", "inverse-differential"),
-    sources=("Higham (2008), Functions of Matrices: Theory and Computation, SIAM, §3.2 Properties of the Fréchet "
-             "derivative (the derivative of a primary matrix function; for the square root it solves "
-             "X L + L X = E)",
-             "Al-Mohy & Higham (2009), SIAM J. Matrix Anal. Appl. 30(4):1639–1657 (the block formula "
-             "f([[X, E], [0, X]]) for the Fréchet derivative, which gives the same dS)"),
+    sources=(cite("higham2008functions", "§3.2, properties of the Fréchet derivative"),
+             cite("almohy2009frechet", "the block formula for the Fréchet derivative")),
     aliases=("sqrtm derivative", "matrix square root derivative", "sqrtm backward", "derivative of sqrtm"),
 )

@@ -68,8 +68,7 @@ IDENTITY = identity(
              "cyclic trace on each term; tr(Ȳᵀ A⁺A⁺ᵀ dAᵀ P) = tr(dA (P Ȳᵀ A⁺A⁺ᵀ)ᵀ) with P = I − AA⁺ symmetric"),
     ),
     see_also=("inverse-differential", "least-squares", "solve-backward"),
-    sources=("Golub & Pereyra (1973), The differentiation of pseudo-inverses and nonlinear least squares "
-             "problems whose variables separate, SIAM J. Numer. Anal. 10(2):413–432",),
+    sources=(cite("golub1973differentiation", "the derivative of the pseudo-inverse under constant rank"),),
     aliases=("pseudo-inverse derivative", "pseudoinverse differential", "pinv gradient",
              "derivative of the moore-penrose inverse"),
 )

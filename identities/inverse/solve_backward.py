@@ -55,9 +55,7 @@ IDENTITY = identity(
              "linearity, and the cyclic trace on tr(B̄ᵀ dA X) = tr(X B̄ᵀ dA)"),
     ),
     see_also=("inverse-differential", "least-squares"),
-    sources=("Giles (2008), An extended collection of matrix derivative results for forward and reverse mode "
-             "algorithmic differentiation, Oxford NA report 08/01",
-             "Christianson (1998), Reverse accumulation and implicit functions, Optimization Methods and "
-             "Software (its linear case: the adjoint of solving Ay = b)"),
+    sources=(cite("christianson1998reverse", "the linear case: the adjoint of solving Ay = b"),
+             cite("giles2008extended", "the inverse and the solution of linear equations")),
     aliases=("solve vjp", "backpropagation through solve", "linear solve gradient", "gradient of A^-1 b"),
 )

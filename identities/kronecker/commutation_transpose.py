@@ -51,7 +51,6 @@ IDENTITY = identity(
         step(mul(commutation(m, n), Vec(dX)), "vec(Mᵀ) = K_{m,n} vec(M) for every m×n matrix M", vec="F"),
     ),
     see_also=("vec-kronecker", "gram-matrix-jacobian", "rule-transpose"),
-    sources=("Magnus & Neudecker (1979), The commutation matrix: some properties and applications, "
-             "Ann. Statist. 7(2):381–394",),
+    sources=(cite("magnus1979commutation"),),
     aliases=("commutation matrix", "jacobian of transpose", "K_mn", "vec transpose"),
 )

@@ -51,7 +51,6 @@ IDENTITY = identity(
              "collect: (I + K_{m,m})(X ⊗ I_m) = 2N_m(X ⊗ I_m)"),
     ),
     see_also=("commutation-transpose", "vec-kronecker"),
-    sources=("Magnus & Neudecker (1979), The commutation matrix: some properties and applications, "
-             "Ann. Statist. 7(2):381–394",),
+    sources=(cite("magnus1979commutation"),),
     aliases=("jacobian of XX^T", "gram matrix derivative", "outer product jacobian"),
 )

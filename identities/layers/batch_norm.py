@@ -97,7 +97,6 @@ IDENTITY = identity(
              "X̂𝟏 = 0 (the rows of X̂ are centred), so (M𝟏)𝟏ᵀ/b = ((X̂̄𝟏)𝟏ᵀ/b) ⊙ r𝟏ᵀ: collect X̄"),
     ),
     see_also=("layer-norm", "rms-norm", "linear-layer"),
-    sources=("Ioffe & Szegedy (2015), Batch Normalization: Accelerating Deep Network Training by Reducing "
-             "Internal Covariate Shift, ICML, arXiv:1502.03167, §3 (the gradients through the transform)",),
+    sources=(cite("ioffe2015batch", "§3, the gradients through the transform"),),
     aliases=("batchnorm", "batch normalization", "batch norm backward"),
 )

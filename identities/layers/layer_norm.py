@@ -99,6 +99,6 @@ IDENTITY = identity(
              "𝟏ᵀX̂ = 0 (the columns of X̂ are centred), so 𝟏𝟏ᵀM/d = (𝟏𝟏ᵀX̂̄/d) ⊙ 𝟏r: collect X̄"),
     ),
     see_also=("rms-norm", "batch-norm", "linear-layer"),
-    sources=("Ba, Kiros & Hinton (2016), Layer Normalization, arXiv:1607.06450, §3",),
+    sources=(cite("ba2016layer", "§3"),),
     aliases=("layernorm", "layer normalization", "layer norm backward"),
 )

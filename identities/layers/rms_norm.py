@@ -70,7 +70,6 @@ IDENTITY = identity(
              "move the factors of dX̂ across the pairing: Hadamard factors swap sides and 𝟏𝟏ᵀ is symmetric"),
     ),
     see_also=("layer-norm", "batch-norm"),
-    sources=("Zhang & Sennrich (2019), Root Mean Square Layer Normalization, Advances in Neural Information "
-             "Processing Systems 32, pp. 12381–12392, arXiv:1910.07467",),
+    sources=(cite("zhang2019root"),),
     aliases=("rmsnorm", "root mean square normalization", "rms norm backward"),
 )

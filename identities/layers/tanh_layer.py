@@ -67,9 +67,7 @@ IDENTITY = identity(
              "cyclic trace: each perturbation moves to the right, tr(Z̄ᵀ dc 𝟏ᵀ) = tr((Z̄𝟏)ᵀ dc)"),
     ),
     see_also=("linear-layer", "logistic-regression", "layer-norm"),
-    sources=("Goodfellow, Bengio & Courville (2016), Deep Learning, MIT Press, §6.5 Back-Propagation and Other "
-             "Differentiation Algorithms",
-             "Giles (2008), An extended collection of matrix derivative results for forward and reverse mode AD, "
-             "matrix product"),
+    sources=(cite("goodfellow2016deep", "§6.5, back-propagation"),
+             cite("giles2008extended", "the matrix product (results of Dwyer and Macphail)")),
     aliases=("tanh backward", "hidden layer backward", "tanh activation gradient"),
 )

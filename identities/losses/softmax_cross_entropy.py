@@ -55,9 +55,7 @@ IDENTITY = identity(
         step(mul(Transpose(add(p, mul(-1, y))), dz), "collect: the form (∇L)ᵀ dz"),
     ),
     see_also=("log-softmax", "softmax-jacobian", "logistic-regression"),
-    sources=("Bishop (2006), Pattern Recognition and Machine Learning, Springer, §4.3.4 Multiclass logistic "
-             "regression (p. 209)",
-             "Goodfellow, Bengio & Courville (2016), Deep Learning, MIT Press, §6.5 Back-Propagation and Other "
-             "Differentiation Algorithms"),
+    sources=(cite("bishop2006pattern", "§4.3.4, multiclass logistic regression (p. 209)"),
+             cite("goodfellow2016deep", "§6.5, back-propagation")),
     aliases=("cross entropy gradient", "softmax cross entropy", "softmax loss gradient", "p - y"),
 )

@@ -50,8 +50,6 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(U, V.T)), dX)), "cyclic trace"),
     ),
     see_also=("svd-singular-values", "spectral-norm", "frobenius-norm-squared"),
-    sources=("Papadopoulo & Lourakis (2000), Estimating the Jacobian of the singular value decomposition: theory "
-             "and applications, ECCV 2000 (INRIA research report RR-3961), eq. 7 (the derivative of a singular "
-             "value, summed here)",),
+    sources=(cite("papadopoulo2000jacobian", "eq. (7), the derivative of a singular value, summed here"),),
     aliases=("trace norm gradient", "nuclear norm derivative", "gradient of the trace norm"),
 )

@@ -52,11 +52,8 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(u, v.T)), dX)), "cyclic trace"),
     ),
     see_also=("svd-singular-values", "nuclear-norm"),
-    sources=("Papadopoulo & Lourakis (2000), Estimating the Jacobian of the singular value decomposition: theory "
-             "and applications, ECCV 2000 (INRIA research report RR-3961), eq. 7 (the derivative of a singular "
-             "value)",
-             "Miyato, Kataoka, Koyama & Yoshida (2018), Spectral normalization for generative adversarial networks, "
-             "ICLR 2018, arXiv:1802.05957"),
+    sources=(cite("papadopoulo2000jacobian", "eq. (7), the derivative of a singular value"),
+             cite("miyato2018spectral", "spectral normalization of a weight matrix")),
     aliases=("operator norm gradient", "spectral norm derivative", "largest singular value gradient",
              "matrix 2-norm gradient"),
 )

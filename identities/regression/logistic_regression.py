@@ -60,9 +60,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(X.T, residual)), dw)), "the form tr(Gᵀ dw), G = Xᵀ(σ(Xw) − y)"),
     ),
     see_also=("least-squares-vector", "softmax-cross-entropy", "tanh-layer"),
-    sources=("Bishop (2006), Pattern Recognition and Machine Learning, Springer, §4.3.2 Logistic regression "
-             "(p. 205)",
-             "Goodfellow, Bengio & Courville (2016), Deep Learning, MIT Press, §3.10 Useful Properties of Common "
-             "Functions (σ′ = σ(1 − σ), softplus′ = σ)"),
+    sources=(cite("bishop2006pattern", "§4.3.2, logistic regression (p. 205)"),
+             cite("goodfellow2016deep", "§3.10, σ′ = σ(1 − σ) and softplus′ = σ")),
     aliases=("logistic loss gradient", "log loss gradient", "binary cross entropy gradient", "logistic regression"),
 )

@@ -48,6 +48,6 @@ IDENTITY = identity(
              "(Xᵀ)^{k−1} = (X^{k−1})ᵀ: the form tr(Gᵀ dX)"),
     ),
     see_also=("trace-linear", "expm-frechet", "rule-trace-cyclic"),
-    sources=("Matrix Cookbook (2012), eq. 121",),
+    sources=(cookbook(121),),
     aliases=("trace of matrix power", "trace X^k", "derivative of tr(X^k)"),
 )

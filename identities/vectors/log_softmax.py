@@ -56,7 +56,6 @@ IDENTITY = identity(
              "s̄ᵀ𝟏 = 𝟏ᵀs̄ is a number: collect (s̄ − p(𝟏ᵀs̄))ᵀ dz"),
     ),
     see_also=("softmax-jacobian", "softmax-cross-entropy"),
-    sources=("Bishop (2006), Pattern Recognition and Machine Learning, Springer, §4.3.4 Multiclass logistic "
-             "regression (p. 209): the derivatives of the softmax",),
+    sources=(cite("bishop2006pattern", "§4.3.4, multiclass logistic regression (p. 209)"),),
     aliases=("log softmax jacobian", "logsoftmax", "log-softmax backward"),
 )
