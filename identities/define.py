@@ -12,13 +12,13 @@ from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rati
 
 from .engine.nodes import Cotangent, DiagMatrix, Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
 from .engine.record import Claim, Derivation, Identity, Step, Var
-from .engine.symbols import add, cotangent, differential, dim, matrix, mul, vector
+from .engine.symbols import add, cotangent, differential, dim, matrix, mul, scalar, vector
 
 __all__ = [
-    "matrix", "vector", "dim", "d", "bar", "add", "mul", "eye",
+    "matrix", "vector", "scalar", "dim", "d", "bar", "add", "mul", "eye",
     "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt",
     "Rational", "SoftmaxRows", "Softmax", "DiagMatrix", "Vec", "RowSums", "Ones",
-    "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp",
+    "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp", "equal",
     "step", "derivation", "identity", "named",
 ]
 
@@ -38,14 +38,19 @@ def eye(size: str) -> sp.Identity:
     return sp.Identity(dim(size))
 
 
-def variable(symbol, description: str, *conditions: str) -> Var:
-    """A symbol the identity differentiates with respect to."""
-    return Var(symbol, description, "variable", tuple(conditions))
+def variable(symbol, description: str, *conditions: str, structure: str | None = None) -> Var:
+    """A symbol the identity differentiates with respect to.
+
+    ``structure`` ("symmetric", "diagonal", "lower-triangular", "upper-triangular", "toeplitz") says
+    that the variable lives in that subspace: it is drawn and perturbed only inside it, and its
+    gradient claims name a convention (see :func:`gradient`).  Conditions say where in it the point
+    lies (``variable(X, "…", "spd", structure="symmetric")``)."""
+    return Var(symbol, description, "variable", tuple(conditions), structure)
 
 
-def constant(symbol, description: str, *conditions: str) -> Var:
+def constant(symbol, description: str, *conditions: str, structure: str | None = None) -> Var:
     """A symbol held fixed."""
-    return Var(symbol, description, "constant", tuple(conditions))
+    return Var(symbol, description, "constant", tuple(conditions), structure)
 
 
 def upstream(symbol, description: str) -> Var:
@@ -53,9 +58,13 @@ def upstream(symbol, description: str) -> Var:
     return Var(symbol, description, "upstream", ())
 
 
-def gradient(wrt, expr) -> Claim:
-    """∇_wrt f, stored in the shape of wrt."""
-    return Claim("gradient", wrt, expr)
+def gradient(wrt, expr, convention: str | None = None) -> Claim:
+    """∇_wrt f, stored in the shape of wrt (a number for a scalar).
+
+    For a structured variable name the convention: ``"sym"``, the gradient in the trace inner product
+    restricted to the structure (sym(G) for a symmetric variable), or ``"free"``, the derivative by
+    the free entries (2G − G∘I for a symmetric variable, the Matrix Cookbook's form)."""
+    return Claim("gradient", wrt, expr, convention=convention)
 
 
 def differential_of(wrt, expr) -> Claim:
@@ -73,9 +82,16 @@ def hessian(wrt, expr, vec: str = "F") -> Claim:
     return Claim("hessian", wrt, expr, vec)
 
 
-def vjp(wrt, expr) -> Claim:
-    """The reverse-mode product ∇_wrt L in terms of the upstream gradient."""
-    return Claim("vjp", wrt, expr)
+def vjp(wrt, expr, convention: str | None = None) -> Claim:
+    """The reverse-mode product ∇_wrt L in terms of the upstream gradient (a convention as for
+    :func:`gradient` when wrt is structured)."""
+    return Claim("vjp", wrt, expr, convention=convention)
+
+
+def equal(expr) -> Claim:
+    """The function equals *expr*: an algebraic identity (Woodbury, the Kronecker mixed product),
+    checked at random draws within the rounding error both sides can make there."""
+    return Claim("equal", None, expr)
 
 
 def step(expr, reason: str, vec: str | None = None) -> Step:

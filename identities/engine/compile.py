@@ -54,6 +54,8 @@ def _dimension_bindings(expr, params: tuple[sp.MatrixSymbol, ...]) -> list[str]:
     for param in params:
         if not wanted:
             break
+        if not hasattr(param, "shape"):  # a scalar parameter has no dimensions to read
+            continue
         rows, cols = param.shape
         here = [s if s in wanted else None for s in (rows, cols)]
         if rows == cols and here[0] is not None:

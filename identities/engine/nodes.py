@@ -131,7 +131,7 @@ class Vec(MatrixExpr):
         order = getattr(order, "name", order)  # SymPy rebuilds nodes from args, where order is a Symbol
         if order not in ("F", "C"):
             raise ValueError(f"vec order must be 'F' (columns) or 'C' (rows), not {order!r}")
-        return super().__new__(cls, sp.sympify(arg), sp.Symbol(order))
+        return super().__new__(cls, sp.sympify(arg), Str(order))
 
     @property
     def arg(self):

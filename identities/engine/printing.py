@@ -15,6 +15,7 @@ import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence_traditional
+from sympy.printing.pretty.pretty_symbology import pretty_symbol
 from sympy.printing.str import StrPrinter
 
 from .nodes import FUNCTION_CALL, Cotangent, Differential
@@ -135,6 +136,7 @@ class HandbookLatexPrinter(LatexPrinter):
 
 
 _SUPERSCRIPT_T = "ᵀ"
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _opens_with_word(expr) -> bool:
@@ -204,11 +206,17 @@ class HandbookUnicodePrinter(StrPrinter):
     def _print_Identity(self, expr):
         return "I"
 
+    def _print_Symbol(self, expr):
+        """A scalar's name as it is written: ell → ℓ, tau → τ, sigma_n → σₙ."""
+        return "ℓ" if expr.name == "ell" else pretty_symbol(expr.name)
+
     def _print_Pow(self, expr, rational=False):
         if expr.exp == sp.Rational(1, 2):
             return "√" + self.parenthesize(expr.base, PRECEDENCE["Pow"])
         if expr.exp == -sp.Rational(1, 2):
             return "1/√" + self.parenthesize(expr.base, PRECEDENCE["Pow"])
+        if expr.exp.is_Integer and not expr.base.is_Matrix:
+            return self.parenthesize(expr.base, PRECEDENCE["Pow"], strict=True) + str(expr.exp).translate(_SUPERSCRIPTS)
         return super()._print_Pow(expr, rational)
 
     def _print_Rational(self, expr):

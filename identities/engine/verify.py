@@ -12,6 +12,7 @@ import sympy as sp
 from .checks import CENTRAL, COMPLEX, EPS64, Check, check_differential, check_gradient, check_hessian, \
     check_jacobian, check_vjp
 from .compile import compile_expr
+from .equality import EQUALITY, check_equal
 from .forms import Form, form_function, forms, function_of
 from .nodes import Differential, Vec
 from .record import Claim, Identity
@@ -22,8 +23,9 @@ __all__ = ["Row", "Report", "verify", "check_form", "draws_for", "checked_seed",
 #: Derivation lines are algebraic rewrites evaluated at well-conditioned inputs (κ = 10, sizes ≤ 7):
 #: both sides agree to a few hundred rounding units of their 1-norm; a wrong line differs at O(1).
 STEP_UNITS = 1e4
-#: A derivative scaled by 1 + this must be rejected (complex step); 1e-5 for the finite-difference fallback.
-NEGATIVE_CONTROL = {COMPLEX: 1e-8, CENTRAL: 1e-5}
+#: A claim scaled by 1 + this must be rejected: a derivative measured by the complex step, one measured
+#: by finite differences, an equality of two expressions.
+NEGATIVE_CONTROL = {COMPLEX: 1e-8, CENTRAL: 1e-5, EQUALITY: 1e-8}
 #: Seed offsets of the two draws (different sizes) at which everything is verified.
 DRAW_OFFSETS = (0, 7919)
 
@@ -124,7 +126,6 @@ def check_form(ident: Identity, form: Form, dr: Draw, seed: int, scale: float = 
     F = function_of(ident)
     G = fn if fn is not None else form_function(ident, form)
     args = _args(ident, dr, with_upstream=False)
-    i = _position(ident, claim.wrt)
 
     def altered(*a):
         value = np.asarray(G(*a))
@@ -134,6 +135,9 @@ def check_form(ident: Identity, form: Form, dr: Draw, seed: int, scale: float = 
             value = value.T
         return scale * value
 
+    if claim.kind == "equal":
+        return check_equal(F, altered, *args, seed=seed)
+    i = _position(ident, claim.wrt)
     if claim.kind == "gradient":
         return check_gradient(F, altered, *args, wrt=i, seed=seed)
     if claim.kind == "vjp":
@@ -189,12 +193,13 @@ def verify(ident: Identity, seed: int = 0) -> Report:
                 if not form.house:
                     continue
                 bump = NEGATIVE_CONTROL.get(check.method, 1e-5)
-                rows.append(_row(f"negative control: {claim.kind} × (1 + {bump:g}) rejected",
+                what = "right-hand side" if claim.kind == "equal" else claim.kind
+                rows.append(_row(f"negative control: {what} × (1 + {bump:g}) rejected",
                                  check_form(ident, form, dr, seed, scale=1 + bump), dr, expect_fail=True))
                 value = np.asarray(form_function(ident, form)(*_args(ident, dr, claim.kind == "vjp")
                                                               + _differential_probe(claim, dr)))
                 if value.ndim == 2 and value.shape[0] == value.shape[1] > 1 and not _is_symmetric_square(value):
-                    rows.append(_row(f"negative control: transposed {claim.kind} rejected",
+                    rows.append(_row(f"negative control: transposed {what} rejected",
                                      check_form(ident, form, dr, seed, transpose_result=True), dr, expect_fail=True))
         if ident.derivation is not None:
             rows += _verify_derivation(ident, dr, seed)
