@@ -33,9 +33,10 @@ def named(name: str | Cotangent, expr) -> Named:
     return Named(name, expr)
 
 
-def eye(size: str) -> sp.Identity:
-    """The identity matrix I of a dimension given by its letter."""
-    return sp.Identity(dim(size))
+def eye(size: str | int) -> sp.Identity:
+    """The identity matrix I of a dimension given by its letter, or of a fixed size (``eye(1)`` is the
+    number 1 as a 1×1 matrix, printed 1)."""
+    return sp.Identity(dim(size) if isinstance(size, str) else size)
 
 
 def variable(symbol, description: str, *conditions: str, structure: str | None = None) -> Var:

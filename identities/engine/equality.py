@@ -3,12 +3,21 @@
 Two floating-point evaluations of equal expressions differ by rounding, and that rounding is
 amplified by the point's conditioning (Woodbury's inverses near singularity, a determinant of an
 ill-conditioned matrix).  No fixed tolerance separates the two, so the allowance is measured, as
-the gradient checker's precision ladder does: nudge every input by one single-precision unit δ
-(random and relative) and see how far each side moves.  A stable computation commits errors
-equivalent to input changes of the working precision ε, so the movement times ε/δ estimates the
-error of each side; the allowance is a margin times that estimate, plus a floor of rounding units
-of the two sides' size.  A residual outside the allowance **failed**; inside it, the check **passed**
-if the allowance is narrow enough to judge (at most ``JUDGEABLE`` of the sides' size), else it is
+the gradient checker's precision ladder does, by two probes:
+
+* **conditioning** — nudge every input by one single-precision unit δ (random and relative) and see
+  how far each side moves.  A stable computation commits errors equivalent to input changes of the
+  working precision ε, so the movement times ε/δ estimates the error of each side;
+* **rounding** — evaluate both sides again with the inputs in single precision: the error of a
+  computation grows with the precision's ε, so the single-precision values' distance from the
+  double-precision ones, times ε₆₄/ε₃₂, estimates the double-precision error.  This sees what the
+  nudge cannot: a side that is exactly invariant (inv(A)·A = I) yet computed with rounding that the
+  conditioning amplifies.  A side that computes in double precision whatever its inputs gives no
+  estimate here.
+
+The allowance is a margin times the larger estimate, plus a floor of rounding units of the two
+sides' size.  A residual outside the allowance **failed**; inside it, the check **passed** if the
+allowance is narrow enough to judge (at most ``JUDGEABLE`` of the sides' size), else it is
 **inconclusive** and says why.
 """
 
@@ -18,7 +27,7 @@ from typing import Callable
 
 import numpy as np
 
-from .checks.calls import FunctionError, Session
+from .checks.calls import DOMAIN_ERRORS, FunctionError, Session
 from .checks.inputs import EPS64, arguments_of, callable_of, describe, seed_of, timeout_of
 from .checks.judge import JUDGEABLE, LADDER_SAFETY, ROUNDING_UNITS
 from .checks.run import DEFAULT_TIMEOUT, LADDER_NUDGE
@@ -30,6 +39,9 @@ __all__ = ["check_equal", "EQUALITY", "NUDGES"]
 EQUALITY = "equality"
 #: Independent nudges of the inputs (one may move the sides little by chance).
 NUDGES = 2
+#: A single-precision value this far (relative) from the double-precision one kept no digit worth
+#: scaling: the point is too ill-conditioned for that precision, and the estimate may fall short.
+SATURATED = 1e-2
 _NAME = "check_equal"
 
 #: Classic ways to get an algebraic identity wrong, as corrections of the right-hand side.
@@ -94,10 +106,16 @@ def check_equal(lhs: Callable, rhs: Callable, *args, seed: int = 0,
     if not (np.all(np.isfinite(L)) and np.all(np.isfinite(R))):
         return _failed(session, seed, "a side is not finite at the given point")
     size = float(np.sum(np.abs(L)) + np.sum(np.abs(R))) or np.finfo(float).tiny
-    moved = _movement(session, private, L, R, seed)
-    allowed = LADDER_SAFETY * moved * eps / LADDER_NUDGE + ROUNDING_UNITS * eps * size
+    rounding, saturated = _single(session, private, L, R)
+    estimate = max(_movement(session, private, L, R, seed) * eps / LADDER_NUDGE, rounding)
+    allowed = LADDER_SAFETY * estimate + ROUNDING_UNITS * eps * size
     residual = float(np.sum(np.abs(L - R)))
     rel, tol = residual / size, allowed / size
+    if residual > allowed and saturated:
+        reason = (f"the sides differ by {rel:.1e} of their size, but single precision loses every digit at this "
+                  "point (an ill-conditioned point), so the rounding error of double precision cannot be bounded "
+                  "and a difference this size may be rounding")
+        return Check(INCONCLUSIVE, rel, tol, session.calls, EQUALITY, reason=reason, seed=seed, shapes=(L.shape,))
     if residual > allowed:
         return Check(FAILED, rel, tol, session.calls, EQUALITY, diagnosis=_diagnose(L, R, allowed), seed=seed,
                      shapes=(L.shape,))
@@ -119,6 +137,28 @@ def _movement(session: Session, args: list, L: np.ndarray, R: np.ndarray, seed: 
         R2, _ = _side(session.derivative(nudged, f"nudge {k + 1} of the inputs"), "the right-hand side")
         moved = max(moved, float(np.sum(np.abs(L2 - L)) + np.sum(np.abs(R2 - R))))
     return moved
+
+
+def _single(session: Session, args: list, L: np.ndarray, R: np.ndarray) -> tuple[float, bool]:
+    """The double-precision error of both sides estimated from a single-precision evaluation (nothing
+    from a side that computes in double precision anyway), and whether single precision lost (nearly)
+    every digit here, so that the estimate may fall short of the truth."""
+    lowered = [a.astype(np.complex64 if a.dtype.kind == "c" else np.float32) if isinstance(a, np.ndarray)
+               and _nudgeable(a) else a for a in args]
+    estimate, saturated = 0.0, False
+    for call, exact in ((session.function, L), (session.derivative, R)):
+        try:
+            low = np.asarray(call(lowered, "a single-precision evaluation"))
+        except FunctionError as exc:
+            if not isinstance(exc.__cause__, DOMAIN_ERRORS):
+                raise
+            saturated = True   # singular or overflowing in single precision
+            continue
+        if low.dtype in (np.float32, np.complex64) and low.shape == exact.shape:
+            gap = float(np.sum(np.abs(low - exact)))
+            saturated |= not np.isfinite(gap) or gap > SATURATED * max(float(np.sum(np.abs(exact))), np.finfo(float).tiny)
+            estimate += gap * EPS64 / float(np.finfo(low.dtype).eps) if np.isfinite(gap) else 0.0
+    return estimate, saturated
 
 
 def _diagnose(L: np.ndarray, R: np.ndarray, allowed: float) -> str | None:

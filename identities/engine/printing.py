@@ -100,7 +100,7 @@ class HandbookLatexPrinter(LatexPrinter):
         return r"\log\left(%s\right)" % self._print(expr.args[0])
 
     def _print_Identity(self, expr):
-        return r"I_{%s}" % self._print(expr.rows)
+        return "1" if expr.rows == 1 else r"I_{%s}" % self._print(expr.rows)
 
     def _print_KroneckerProduct(self, expr):
         return r" \otimes ".join(self.parenthesize(a, PRECEDENCE["Mul"], strict=True) for a in expr.args)
@@ -204,7 +204,7 @@ class HandbookUnicodePrinter(StrPrinter):
         return f"log {self._print(expr.args[0])}" if isinstance(expr.args[0], sp.Determinant) else f"log({self._print(expr.args[0])})"
 
     def _print_Identity(self, expr):
-        return "I"
+        return "1" if expr.rows == 1 else "I"
 
     def _print_Symbol(self, expr):
         """A scalar's name as it is written: ell → ℓ, tau → τ, sigma_n → σₙ."""

@@ -285,6 +285,9 @@ def _validate_claim(ident: Identity, claim: Claim, declared: set, variables: set
     if wrt.is_scalar and claim.kind in ("gradient", "vjp") and getattr(claim.expr, "is_Matrix", False):
         fail(f"the {claim.kind} with respect to the scalar {wrt.name} is a number, but the claim is a matrix "
              f"expression; write a 1×1 product as a trace, tr(…)")
+    if not wrt.is_scalar and claim.kind in ("gradient", "vjp") and not getattr(claim.expr, "is_Matrix", False):
+        fail(f"the {claim.kind} with respect to the matrix {wrt.name} is written as a scalar expression, but it has "
+             f"the shape of {wrt.name}; if {wrt.name} is a number, declare it with scalar({wrt.name!r})")
     structured = wrt.structure is not None
     if structured and claim.kind in ("jacobian", "hessian"):
         fail(f"a {claim.kind} with respect to the {wrt.structure} variable {wrt.name} is not unique; state a "

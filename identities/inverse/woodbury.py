@@ -56,7 +56,7 @@ IDENTITY = identity(
     ],
     function=Inverse(add(A, mul(U, C, V))),
     claims=[equal(add(Inverse(A), mul(-1, Inverse(A), U, Inverse(capacitance), V, Inverse(A))))],
-    see_also=("inverse-differential",),
+    see_also=("sherman-morrison", "matrix-determinant-lemma", "inverse-differential"),
     sources=("Matrix Cookbook (2012), eq. 157 (general form; eq. 156 is the symmetric form A + CBCᵀ)",
              "Woodbury, M. A. (1950). Inverting modified matrices. Memorandum Report 42, Statistical Research "
              "Group, Princeton University"),
