@@ -2,6 +2,13 @@
 
 A module reads like one rule of an automatic-differentiation library: declare the symbols, write
 the function and its derivative once, list the derivation steps, cite the source.
+
+Symbols: ``matrix`` and ``vector`` (``complex=True`` for complex entries), ``scalar`` for a real
+scalar parameter whose derivative is a number.  A variable may carry a ``structure`` (symmetric,
+diagonal, triangular, Toeplitz); its gradient claims then name a ``convention``.  Complex
+expressions use ``conj_transpose`` (Zᴴ), ``conj`` (Z*) and ``real_part`` (Re, which makes a function
+of complex matrices real, as a gradient needs).  Claims: ``gradient``, ``differential_of``,
+``jacobian``, ``hessian``, ``vjp``, and ``equal`` for an algebraic identity.
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ import sympy as sp
 from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, log,
                    sqrt)
 
+from .engine.constructs.complex import conj, conj_transpose, real_part
 from .engine.nodes import Cotangent, DiagMatrix, Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
 from .engine.record import Claim, Derivation, Identity, Step, Var
 from .engine.symbols import add, cotangent, differential, dim, matrix, mul, scalar, vector
@@ -17,7 +25,8 @@ from .engine.symbols import add, cotangent, differential, dim, matrix, mul, scal
 __all__ = [
     "matrix", "vector", "scalar", "dim", "d", "bar", "add", "mul", "eye",
     "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt",
-    "Rational", "SoftmaxRows", "Softmax", "DiagMatrix", "Vec", "RowSums", "Ones",
+    "Rational", "SoftmaxRows", "Softmax", "DiagMatrix", "Vec", "RowSums", "Ones", "conj", "conj_transpose",
+    "real_part",
     "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp", "equal",
     "step", "derivation", "identity", "named",
 ]

@@ -23,9 +23,9 @@ __all__ = ["CONDITIONS", "Condition", "construct", "check_combination", "closure
 
 #: Condition number of the matrices the sampler builds for conditions that bound it.
 DEFAULT_KAPPA = 10.0
-#: Distinct eigenvalues are at least this fraction of ‖X‖₂/n apart (n the size): a gap that shrinks
-#: with n, as it must, since n eigenvalues in [−‖X‖₂, ‖X‖₂] cannot all be far apart.
-EIGENVALUE_GAP = 0.25
+#: Distinct eigenvalues are at least this fraction of ρ/n apart (ρ the spectral radius, n the size):
+#: a gap that shrinks with n, as it must, since n eigenvalues in [−ρ, ρ] cannot all be far apart.
+EIGENVALUE_GAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -55,13 +55,12 @@ CONDITIONS: dict[str, Condition] = {c.name: c for c in (
     Condition("symmetric", "symmetric", "{0} = {0}ᵀ", True),
     Condition("spd", "symmetric positive definite", "{0} ≻ 0", True,
               implies=("symmetric", "positive-determinant"), relaxed=("positive-determinant",)),
-    Condition("distinct-eigenvalues",
-              f"symmetric with distinct eigenvalues, any two at least {EIGENVALUE_GAP:g}·max|λ|/n apart",
-              "λᵢ({0}) ≠ λⱼ({0})", True, implies=("symmetric",)),
+    Condition("distinct-eigenvalues", "symmetric, with eigenvalues at least ρ/(2n) apart (ρ its spectral radius)",
+              "{0} = {0}ᵀ, λᵢ₊₁ − λᵢ ≥ ρ({0})/(2n)", True, implies=("symmetric",)),
     Condition("orthogonal", "orthogonal", "{0}ᵀ{0} = I", True, implies=("invertible",)),
     Condition("positive", "entrywise positive", "{0} > 0 entrywise", False, relaxed=("positive",), scalar=True),
-    Condition("probability", "a probability vector (each row of a matrix is one): positive entries summing to 1",
-              "{0} > 0, {0}𝟏 = 1", False, implies=("positive",), relaxed=("positive",)),
+    Condition("probability", "a probability vector in each column (positive entries summing to one)",
+              "{0} > 0 entrywise, 𝟏ᵀ{0} = 𝟏ᵀ", False, implies=("positive",), relaxed=("positive",)),
     Condition("full-column-rank", "of full column rank", "rank {0} = columns", False, "either",
               relaxed=("full-column-rank",)),
     Condition("causal-mask", "the causal mask: ones on and below the diagonal, zeros above",
@@ -117,19 +116,20 @@ def _singular_values(rng: np.random.Generator, k: int, kappa: float) -> np.ndarr
 
 
 def _spaced_values(rng: np.random.Generator, k: int, kappa: float) -> np.ndarray:
-    """k values from 1/κ to 1 (both ends included), neighbours at least (1 − 1/κ)/(2(k − 1)) apart."""
+    """k values from 1/κ to 1 (both ends included), neighbours at least 1/(2k) apart, shuffled."""
     if k == 1:
         return np.ones(1)
-    steps = np.concatenate([[0.0], np.cumsum(rng.uniform(1.0, 2.0, size=k - 1))])
-    return rng.permutation(1.0 / kappa + (1.0 - 1.0 / kappa) * steps / steps[-1])
+    gap = EIGENVALUE_GAP / k
+    spare = rng.dirichlet(np.ones(k - 1)) * (1.0 - 1.0 / kappa - (k - 1) * gap)
+    return rng.permutation(1.0 / kappa + np.concatenate([[0.0], np.cumsum(gap + spare)]))
 
 
 def eigenvalues(rng: np.random.Generator, n: int, names: frozenset[str], kappa: float) -> np.ndarray:
     """Real eigenvalues meeting *names*: in [1/κ, 1] for a definite matrix; otherwise magnitudes in
     [1/κ, 1] with both signs present (so that the matrix is not positive definite by accident) and,
-    for a positive determinant, an even number of negative ones.  Distinct eigenvalues get spaced
-    magnitudes: then values of one sign are spaced like the magnitudes, and values of opposite signs
-    are at least 2/κ apart, so neighbours are at least ``EIGENVALUE_GAP``·max|λ|/n apart."""
+    for a positive determinant, an even number of negative ones.  Distinct eigenvalues get magnitudes
+    at least 1/(2n) apart: then values of one sign are as far apart as their magnitudes, and values of
+    opposite signs at least 2/κ + 1/(2n), so neighbours are at least ρ/(2n) apart (ρ = 1)."""
     magnitudes = (_spaced_values if "distinct-eigenvalues" in names else _singular_values)(rng, n, kappa)
     if "spd" in names:
         return magnitudes
@@ -195,9 +195,9 @@ def _build_positive(rng, shape, names, kappa, complex_):
     X = np.asarray(rng.uniform(0.5, 2.0, size=shape))
     if "symmetric" in names:
         X = (X + X.T) / 2
-    if "probability" in names:   # normalised Exp(1) draws: uniform on the simplex (Dirichlet(1))
+    if "probability" in names:   # each column: normalised Exp(1) draws, uniform on the simplex (Dirichlet(1))
         E = rng.exponential(size=shape)
-        X = E / E.sum() if shape[-1] == 1 else E / E.sum(axis=-1, keepdims=True)
+        X = E / E.sum(axis=0)
     return X
 
 

@@ -224,6 +224,18 @@ def _matrix_symbols(expr) -> set:
     return set(expr.atoms(sp.MatrixSymbol)) | scalars
 
 
+def _manifestly_real(expr) -> bool:
+    """Whether *expr* is real by its form: a real part, an absolute value, a real number, or sums,
+    products and integer powers of those (a real function of complex matrices is written so)."""
+    if isinstance(expr, (sp.re, sp.im, sp.Abs)) or (expr.is_number and expr.is_real):
+        return True
+    if isinstance(expr, (sp.Add, sp.Mul)):
+        return all(_manifestly_real(a) for a in expr.args)
+    if isinstance(expr, sp.Pow):
+        return _manifestly_real(expr.base) and expr.exp.is_integer is True
+    return False
+
+
 def _shape(expr) -> tuple:
     return expr.shape if getattr(expr, "is_Matrix", False) else (1, 1)
 
@@ -288,6 +300,12 @@ def _validate_claim(ident: Identity, claim: Claim, declared: set, variables: set
     if not wrt.is_scalar and claim.kind in ("gradient", "vjp") and not getattr(claim.expr, "is_Matrix", False):
         fail(f"the {claim.kind} with respect to the matrix {wrt.name} is written as a scalar expression, but it has "
              f"the shape of {wrt.name}; if {wrt.name} is a number, declare it with scalar({wrt.name!r})")
+    if wrt.is_complex and claim.kind in ("jacobian", "hessian"):
+        fail(f"a {claim.kind} with respect to the complex {wrt.name} is not supported; state a gradient, a "
+             "differential or a VJP")
+    if wrt.is_complex and claim.kind == "gradient" and not _manifestly_real(ident.function):
+        fail(f"a gradient with respect to the complex {wrt.name} is defined for a real-valued function; write the "
+             "function as a real number, for instance its real part re(…)")
     structured = wrt.structure is not None
     if structured and claim.kind in ("jacobian", "hessian"):
         fail(f"a {claim.kind} with respect to the {wrt.structure} variable {wrt.name} is not unique; state a "
