@@ -14,7 +14,7 @@ of complex matrices real, as a gradient needs).  Claims: ``gradient``, ``differe
 from __future__ import annotations
 
 import sympy as sp
-from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, log,
+from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, log, pi,
                    sqrt)
 
 from .engine.constructs.complex import conj, conj_transpose, real_part
@@ -24,7 +24,7 @@ from .engine.symbols import add, cotangent, differential, dim, matrix, mul, scal
 
 __all__ = [
     "matrix", "vector", "scalar", "dim", "d", "bar", "add", "mul", "eye",
-    "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt",
+    "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt", "pi",
     "Rational", "SoftmaxRows", "Softmax", "DiagMatrix", "Vec", "RowSums", "Ones", "conj", "conj_transpose",
     "real_part",
     "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp", "equal",

@@ -69,7 +69,7 @@ def test_named_parts_print_by_name_and_are_assigned_once_in_code():
 def test_differentials_and_cotangents_are_nodes_not_naming_habits():
     from identities.define import bar
     delta, plain_dX = matrix("delta", "n", "n"), matrix("dX", "n", "k")
-    assert latex(delta.T) == r"\delta^{\top}" and unicode(delta.T) == "deltaᵀ"  # a Greek letter, not d·elta
+    assert latex(delta.T) == r"\delta^{\top}" and unicode(delta.T) == "δᵀ"  # a Greek letter, not d·elta
     assert latex(plain_dX.T) == r"dX^{\top}"  # a matrix merely named dX is no perturbation
     assert latex(d(X).T) == r"\left(\mathrm{d}X\right)^{\top}" and unicode(d(X).T) == "(dX)ᵀ"
     assert unicode(mul(A, d(X), X.T)) == "A dX Xᵀ" and unicode(mul(A, plain_dX, X.T)) == "AdXXᵀ"

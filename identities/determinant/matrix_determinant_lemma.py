@@ -48,6 +48,6 @@ IDENTITY = identity(
     claims=[equal(mul(Determinant(A), Determinant(add(eye("k"), mul(V.T, Inverse(A), U)))))],
     see_also=("woodbury", "sherman-morrison", "log-det"),
     sources=("Matrix Cookbook (2012), eq. 24 (the case A = I, k = 1: det(I + uvᵀ) = 1 + uᵀv)",
-             "Harville, D. A. (1997). Matrix Algebra From a Statistician's Perspective. Springer, Theorem 18.1.1"),
+             "Wikipedia, 'Matrix determinant lemma' (the rank-one statement and its rank-k generalisation)"),
     aliases=("determinant lemma", "sylvester determinant identity", "determinant of a low-rank update"),
 )

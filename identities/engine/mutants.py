@@ -26,7 +26,7 @@ from .printing import unicode
 from .record import Claim, Identity
 from .sampler import Draw, draw
 from .symbols import DIMS
-from .verify import STEP_UNITS, EPS64, check_form, checked_seed, draws_for, undecided
+from .verify import STEP_UNITS, EPS64, check_form, checked_seed, draws_for, perturbation, undecided
 
 __all__ = ["mutation_rule", "Mutant", "MutationReport", "mutations", "mutation_report"]
 
@@ -225,7 +225,7 @@ def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
     fa, fb = compile_expr(a, params, "original"), compile_expr(b, params, "mutant")
     for dr in draws:
         rng = np.random.default_rng(dr.seed)
-        args = [dr.values[p.name] if p.name in dr.values else rng.standard_normal(dr.shape_of(p)) for p in params]
+        args = [dr.values[p.name] if p.name in dr.values else perturbation(ident, p.of, dr, rng) for p in params]
         try:
             va, vb = np.asarray(fa(*args)), np.asarray(fb(*args))
         except (ValueError, np.linalg.LinAlgError):

@@ -18,7 +18,7 @@ from sympy.printing.precedence import PRECEDENCE, precedence_traditional
 from sympy.printing.pretty.pretty_symbology import pretty_symbol
 from sympy.printing.str import StrPrinter
 
-from .nodes import FUNCTION_CALL, Cotangent, Differential
+from .nodes import FUNCTION_CALL, Cotangent, Differential, Named
 
 __all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "NUMPY_HELPERS", "helpers_used",
            "print_rule", "numpy_helper"]
@@ -90,7 +90,7 @@ class HandbookLatexPrinter(LatexPrinter):
         return r"\operatorname{tr}\left(%s\right)" % self._print(expr.arg)
 
     def _print_Determinant(self, expr):
-        if isinstance(expr.arg, sp.MatrixSymbol):
+        if isinstance(expr.arg, (sp.MatrixSymbol, Named)):
             return r"\det %s" % self._print(expr.arg)
         return r"\det\left(%s\right)" % self._print(expr.arg)
 
@@ -169,7 +169,7 @@ class HandbookUnicodePrinter(StrPrinter):
         return self._print(item)
 
     def _print_MatrixSymbol(self, expr):
-        return expr.name
+        return self._print_Symbol(expr)
 
     def _print_Cotangent(self, expr):
         return expr.of + "\u0304"
@@ -196,7 +196,7 @@ class HandbookUnicodePrinter(StrPrinter):
         return f"tr({self._print(expr.arg)})"
 
     def _print_Determinant(self, expr):
-        if isinstance(expr.arg, sp.MatrixSymbol):
+        if isinstance(expr.arg, (sp.MatrixSymbol, Named)):
             return f"det {self._print(expr.arg)}"
         return f"det({self._print(expr.arg)})"
 
@@ -205,6 +205,9 @@ class HandbookUnicodePrinter(StrPrinter):
 
     def _print_Identity(self, expr):
         return "1" if expr.rows == 1 else "I"
+
+    def _print_Pi(self, expr):
+        return "π"
 
     def _print_Symbol(self, expr):
         """A scalar's name as it is written: ell → ℓ, tau → τ, sigma_n → σₙ."""

@@ -52,8 +52,7 @@ IDENTITY = identity(
     function=Inverse(add(A, mul(u, v.T))),
     claims=[equal(add(Inverse(A), mul(-1, Inverse(A), u, Inverse(denominator), v.T, Inverse(A))))],
     see_also=("woodbury", "matrix-determinant-lemma", "inverse-differential"),
-    sources=("Matrix Cookbook (2012), eq. 160",
-             "Sherman, J. and Morrison, W. J. (1950). Adjustment of an inverse matrix corresponding to a change "
-             "in one element of a given matrix. Annals of Mathematical Statistics 21(1), 124–127"),
+    sources=("Matrix Cookbook (2012), eq. 160 (and eq. 157, the Woodbury identity it specialises)",
+             "Wikipedia, 'Sherman–Morrison formula' (statement and its relation to the Woodbury formula)"),
     aliases=("sherman morrison", "rank-one update of an inverse", "rank one inverse update"),
 )

@@ -58,7 +58,6 @@ IDENTITY = identity(
     claims=[equal(add(Inverse(A), mul(-1, Inverse(A), U, Inverse(capacitance), V, Inverse(A))))],
     see_also=("sherman-morrison", "matrix-determinant-lemma", "inverse-differential"),
     sources=("Matrix Cookbook (2012), eq. 157 (general form; eq. 156 is the symmetric form A + CBCᵀ)",
-             "Woodbury, M. A. (1950). Inverting modified matrices. Memorandum Report 42, Statistical Research "
-             "Group, Princeton University"),
+             "Golub, G. H. and Van Loan, C. F. (1996). Matrix Computations, 3rd ed. Johns Hopkins, p. 51"),
     aliases=("woodbury identity", "matrix inversion lemma", "woodbury formula", "inverse of a low-rank update"),
 )

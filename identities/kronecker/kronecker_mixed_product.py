@@ -52,8 +52,6 @@ IDENTITY = identity(
     function=mul(KroneckerProduct(A, B), KroneckerProduct(C, D)),
     claims=[equal(KroneckerProduct(mul(A, C), mul(B, D)))],
     see_also=("vec-kronecker", "least-squares-hessian"),
-    sources=("Matrix Cookbook (2012), eq. 511",
-             "Magnus, J. R. and Neudecker, H. (2019). Matrix Differential Calculus with Applications in Statistics "
-             "and Econometrics, 3rd ed. Wiley, Chapter 2, Section 2 (the Kronecker product)"),
+    sources=("Matrix Cookbook (2012), eq. 511",),
     aliases=("mixed product property", "kronecker product of products", "kron mixed product"),
 )
