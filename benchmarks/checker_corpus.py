@@ -40,7 +40,7 @@ def main(argv=None) -> int:
     print(f"checker corpus, seed {options.seed}, scale {options.scale:g}: "
           f"{sum(map(len, rows.values()))} checks in {elapsed:.0f} s")
     print()
-    header = (f"{'category':<48} {'n':>5} {'pass':>5} {'fail':>5} {'inc':>5} {'false':>6}  "
+    header = (f"{'category':<56} {'n':>5} {'pass':>5} {'fail':>5} {'inc':>5} {'false':>6}  "
               f"{'calls: median':>13} {'max':>4} {'≤6':>5}")
     print(header)
     print("-" * len(header))
@@ -50,7 +50,7 @@ def main(argv=None) -> int:
         calls = np.array([c.evaluations for _, c in results])
         passed_calls = np.array([c.evaluations for _, c in results if c.verdict == "passed"])
         cheap = f"{np.mean(passed_calls <= 6):5.0%}" if passed_calls.size else "    –"
-        print(f"{category:<48} {len(results):>5} {verdicts.count('passed'):>5} {verdicts.count('failed'):>5} "
+        print(f"{category:<56} {len(results):>5} {verdicts.count('passed'):>5} {verdicts.count('failed'):>5} "
               f"{verdicts.count('inconclusive'):>5} {wrong:>6}  {np.median(calls):>13.0f} {calls.max():>4} {cheap}")
     print()
     print("'false': verdicts a sound checker must not give (a correct claim failed, a wrong claim passed,")

@@ -260,6 +260,7 @@ def corpus(seed: int = 0, scale: float = 1.0):
     yield from _mutation(rng, count)
     yield from _tiny_scale(rng, count)
     yield from _other_checks(rng, count)
+    yield from _small_bugs(rng, count)
 
 
 def _ill_conditioned_closures(rng, count):
@@ -421,3 +422,36 @@ def _other_checks(rng, count):
             yield Case(f"{label}, correct", label, CORRECT, lambda c=check, F=F, D=D, args=args: c(F, D, *args))
             yield Case(f"{label}, wrong", label, WRONG, lambda c=check, F=F, D=wrong, args=args: c(F, D, *args),
                        relative_error=1e-8)
+
+
+def _relative(wrong, right) -> float:
+    return float(np.linalg.norm(wrong - right) / np.linalg.norm(right))
+
+
+def _small_bugs(rng, count):
+    """Bugs that are not a rescaling of the gradient, on the complex path: a spurious term, the
+    gradient at a slightly wrong point, one transposed 2×2 block.  Each must be rejected where its
+    relative size ‖error‖/‖gradient‖ is at least 1e-8 (the catalog's negative controls); a spurious
+    term of 1e-9 is below that and only reported."""
+    for chain, n, kappa in _compositions(rng, count(300), 1e4, "complex"):
+        f, g, args = chain.functions()
+        right = g(*args)
+        R, Z = rng.standard_normal((2, n, n))
+        bugs = [(f"spurious term, relative size {size:.0e}", size,
+                 lambda *a, g=g, R=R, size=size: g(*a) + size * np.linalg.norm(g(*a)) * R / np.linalg.norm(R))
+                for size in (1e-8, 1e-9)]
+        bugs.append(("gradient at a point off by 1e-8 (relative)", None,
+                     lambda X, *a, g=g, Z=Z: g(X + 1e-8 * np.linalg.norm(X) * Z / np.linalg.norm(Z), *a)))
+        if n > 1:
+            def block(*a, g=g):
+                G = np.array(g(*a))
+                G[:2, :2] = G[:2, :2].T.copy()
+                return G
+            bugs.append(("one 2×2 block transposed", None, block))
+        for label, planted, wrong in bugs:
+            size = planted or _relative(wrong(*args), right)
+            if size == 0.0:
+                continue    # the bug changes nothing here (a linear composition, a symmetric block)
+            yield Case(f"small bug: {label}", f"{chain.describe} n={n} κ={kappa:.0e} r={size:.1e}",
+                       WRONG if size >= 1e-8 else ANY,
+                       lambda f=f, w=wrong, args=args: check_gradient(f, w, *args), relative_error=size)

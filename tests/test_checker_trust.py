@@ -122,13 +122,27 @@ def test_an_exception_inside_the_function_propagates_naming_the_call():
 
     def f(X):
         count[0] += 1
-        if count[0] == 3:
+        if count[0] == 2:
             raise ZeroDivisionError("boom")
         return np.trace(X @ X)
-    with pytest.raises(FunctionError, match=r"raised ZeroDivisionError at call 3, the complex-step evaluation "
-                                            r"along direction 2") as info:
+    with pytest.raises(FunctionError, match=r"raised ZeroDivisionError at call 2, the complex-step evaluation "
+                                            r"along direction 1") as info:
         check_gradient(f, lambda X: 2 * X.T, rng(7).standard_normal((3, 3)))
     assert isinstance(info.value.__cause__, ZeroDivisionError)
+
+
+def test_an_exception_at_the_cross_check_step_propagates_naming_the_call():
+    # a finite-difference point may leave the domain (ArithmeticError, LinAlgError, ValueError:
+    # skipped and counted); any other exception there is the user's bug and must surface
+    count = [0]
+
+    def f(X):
+        count[0] += 1
+        if count[0] == 3:
+            raise KeyError("boom")
+        return np.trace(X @ X)
+    with pytest.raises(FunctionError, match=r"raised KeyError at call 3, the cross-check step along direction 2"):
+        check_gradient(f, lambda X: 2 * X.T, rng(7).standard_normal((3, 3)))
 
 
 def test_an_exception_inside_the_derivative_propagates_naming_it():
@@ -208,17 +222,21 @@ def test_inverse_gradients_at_condition_1e7_and_1e8_are_not_rejected_or_blamed_o
 
 
 def test_ill_conditioned_constant_in_a_closure_is_no_worse_than_as_an_argument():
-    alarms = {"closure": 0, "argument": 0}
+    # κ(A) = 1e6 out of the checker's reach: nothing can nudge A, yet the verdicts must match those
+    # of the same function with A passed as an argument (where the ladder measures its conditioning)
+    verdicts = {"closure": [], "argument": []}
     for seed in range(40):
         r = rng(100 + seed)
-        A = conditioned(4, 1e6, seed)
-        X, B, C = r.standard_normal((3, 4, 4))
-        grad = lambda X, A: np.linalg.solve(A.T, C) @ B.T  # noqa: E731
-        closure = check_gradient(lambda X: np.sum(C * (np.linalg.solve(A, X) @ B)), lambda X: grad(X, A), X, seed=seed)
-        argument = check_gradient(lambda X, A: np.sum(C * (np.linalg.solve(A, X) @ B)), grad, X, A, seed=seed)
-        alarms["closure"] += closure.verdict == "failed"
-        alarms["argument"] += argument.verdict == "failed"
-    assert alarms == {"closure": 0, "argument": 0}, alarms
+        A = conditioned(4 + seed % 5, 1e6, seed)
+        X, B, C = r.standard_normal((3,) + A.shape)
+        grad = lambda X, A, B=B, C=C: np.linalg.solve(A.T, C) @ B.T  # noqa: E731
+        closure = check_gradient(lambda X, B=B, C=C: np.sum(C * (np.linalg.solve(A, X) @ B)),
+                                 lambda X, A=A: grad(X, A), X, seed=seed)
+        argument = check_gradient(lambda X, A, B=B, C=C: np.sum(C * (np.linalg.solve(A, X) @ B)), grad, X, A,
+                                  seed=seed)
+        verdicts["closure"].append(closure.verdict)
+        verdicts["argument"].append(argument.verdict)
+    assert verdicts["closure"].count("passed") >= verdicts["argument"].count("passed") == 40, verdicts
 
 
 def test_data_scaled_by_1e_minus_160_is_checked_and_a_1e_minus_8_error_still_rejected():
@@ -279,12 +297,13 @@ def test_a_float32_function_is_named_as_the_reason():
 
 # -- cost -------------------------------------------------------------------------------------------
 
-def test_a_passing_complex_step_check_at_a_well_conditioned_point_takes_six_calls():
+def test_a_passing_complex_step_check_at_a_well_conditioned_point_takes_four_calls():
+    # F(X), one complex step, one central difference along another direction
     for seed in range(5):
         X = conditioned(40, 10, seed)
         f = Counted(lambda X: np.log(np.linalg.det(X)))
         check = check_gradient(f, lambda X: inv(X).T, X, seed=seed)
-        assert check.ok and f.calls == check.evaluations == 6, check
+        assert check.ok and f.calls == check.evaluations == 4, check
 
 
 def test_every_verdict_stays_within_the_call_budget_for_jacobians_and_differentials():

@@ -22,12 +22,16 @@ a function or derivative computed below float64, or the time limit.
 
 **Which method decides.**  The complex step Im F(X + ihV)/h, when the function returns a complex
 result for complex input; its real part repeats F(X) for free, which measures noise and amplified
-rounding.  A passing complex step is cross-checked by one central difference (2 calls: a passing
-check costs 6 calls of the function when the point is well conditioned) and by a full Richardson
-sweep only when that single step cannot resolve it; finite differences never overrule a complex
-step they cannot resolve.  When the function is not complex-analytic as written (``abs``,
-``conj``, ``vdot``, ``cholesky``…), Richardson-extrapolated central differences decide, and
-``Check.method`` and ``Check.notes`` say so.  At most ``MAX_EVALUATIONS`` calls, whatever the size.
+rounding.  Complex-step directions are measured one at a time until the chance that a bug of
+relative size 1e-9 slipped through is small (:mod:`~identities.engine.checks.power`), and one
+central difference along another direction cross-checks the claim in real arithmetic: a passing
+check at a well-conditioned point costs **4 calls** of the function, one of them complex.
+Disagreements beyond the allowance climb a precision ladder before they count, a wide allowance
+or ill-conditioning costs more directions, and a Richardson sweep runs only where a finite
+difference disagrees for real; finite differences never overrule a complex step they cannot
+resolve.  When the function is not complex-analytic as written (``abs``, ``conj``, ``vdot``,
+``cholesky``…), Richardson-extrapolated central differences decide, and ``Check.method`` and
+``Check.notes`` say so.  At most ``MAX_EVALUATIONS`` calls, whatever the size.
 
 **Hands off.**  Every argument is copied before every call; a function or derivative that changes
 its inputs in place is named in ``Check.notes`` and measured on fresh copies.  Which exceptions
@@ -35,8 +39,9 @@ count as leaving the domain at a finite-difference step, and which propagate as
 :class:`FunctionError`, is listed in :mod:`identities.engine.checks.calls`.
 
 Modules: ``inputs`` (validation, copies), ``calls`` (the session every call goes through),
-``directional`` (measuring), ``judge`` (the error model and the verdict), ``diagnosis`` (classic
-mistakes), ``claims`` (what each check claims), ``run`` (the shared path), ``public`` (the checks).
+``directional`` (measuring), ``judge`` (the error model and the verdict), ``power`` (how many
+directions suffice), ``diagnosis`` (classic mistakes), ``claims`` (what each check claims), ``run``
+(the shared path), ``public`` (the checks).
 """
 
 from .calls import FunctionError

@@ -1,17 +1,23 @@
 """What each check claims, as one description: how the user's derivative is called, which shape it
-must have, and how it pairs with the random directions into the scalar the checker measures."""
+must have, and how it pairs with the random directions into the scalar the checker measures.
+
+Each pairing also gives the claim's *spread* ρ: the standard deviation of the claimed scalar over
+the random Gaussian direction it is paired with (‖G‖ for a gradient ⟨G, V⟩, ‖Y‖ for a differential
+⟨W, Y⟩, ‖Mᵀw‖ for a bilinear form wᵀMv).  A bug of relative size r in the claim moves the scalar by
+a Gaussian amount of standard deviation r·ρ, which is what the checker's power is computed from.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import numpy as np
 
 from .calls import Session
 from .inputs import Refused, claimed_array, same_shape, shape_diagnosis
 
-__all__ = ["Description", "Claim", "vec"]
+__all__ = ["Description", "Claim", "Paired", "vec"]
 
 
 def vec(a: np.ndarray, order: str) -> np.ndarray:
@@ -27,7 +33,9 @@ class Description:
       perturbations for a differential, the upstream cotangent for a VJP;
     * ``probe_extra(y0, variables)`` — those arguments for the first call, which checks the shape;
     * ``shape(y0, X)`` — the shape the value must have; ``exact`` — no 1-D stand-in accepted;
-    * ``pair(M, W, V, order)`` — the claimed scalar and its rounding scale s;
+    * ``pair(M, W, V, order)`` — the claimed scalar, its rounding scale s and its spread ρ over the
+      random direction (None where the random side is not in the claimed value: the differential of
+      a scalar function, whose value along V is one number);
     * ``square(y0, X, M)`` — whether "transposed" is a hypothesis for this value.
     """
 
@@ -43,6 +51,14 @@ class Description:
     pair: Callable
     square: Callable
     exact: bool = False
+
+
+class Paired(NamedTuple):
+    """A claim paired with a direction: the scalar, its rounding scale s and its spread ρ."""
+
+    value: float
+    scale: float
+    spread: float | None
 
 
 class Claim:
@@ -99,28 +115,43 @@ class Claim:
         return value
 
     def __call__(self, args: list, W, V, transform: Callable = lambda M: M, order: str | None = None,
-                 purpose: str = "a direction") -> tuple[float, float]:
-        """The claimed scalar ⟨…⟩ and its rounding scale, for the value transformed as given."""
+                 purpose: str = "a direction") -> Paired:
+        """The claimed scalar ⟨…⟩, its rounding scale and spread, for the value transformed as given."""
         M = transform(self.value(args, W, V, purpose))
-        return self.kind.pair(M, W, V, order or self.order)
+        return Paired(*self.kind.pair(M, W, V, order or self.order))
 
 
 # ---------------------------------------------------------------------------------------------
 # The five descriptions
 
 
+def _norm(a) -> float:
+    """The Frobenius norm, without overflow or underflow for entries near the ends of the range."""
+    a = np.ravel(a)
+    norm = float(np.sqrt(np.vdot(a, a)))
+    if 0 < norm < np.inf and norm > 1e-150:
+        return norm
+    big = float(np.max(np.abs(a))) if a.size else 0.0
+    return big * float(np.sqrt(np.sum(np.square(a / big)))) if big > 0 and np.isfinite(big) else big
+
+
+def _dot(a, b) -> float:
+    return float(np.vdot(np.ravel(a), np.ravel(b)))
+
+
 def _pair_with_V(G, W, V, order):
-    return float(np.sum(G * V[0])), float(np.sum(np.abs(G) * np.abs(V[0])))
+    return _dot(G, V[0]), _dot(np.abs(G), np.abs(V[0])), _norm(G)
 
 
 def _pair_with_W(Y, W, V, order):
-    return float(np.sum(W * Y)), float(np.sum(np.abs(W) * np.abs(Y)))
+    spread = _norm(Y) if np.size(W) > 1 else None   # a scalar output is paired with W = 1, not random
+    return _dot(W, Y), _dot(np.abs(W), np.abs(Y)), spread
 
 
 def _bilinear(M, W, V, order):
     w = vec(W[0] if isinstance(W, tuple) else W, order)
     v = vec(V[0], order)
-    return float(w @ (M @ v)), float(np.abs(w) @ (np.abs(M) @ np.abs(v)))
+    return float(w @ (M @ v)), float(np.abs(w) @ (np.abs(M) @ np.abs(v))), _norm(w @ M)
 
 
 def _square_matrix(a) -> bool:

@@ -21,7 +21,7 @@ __all__ = ["hypotheses", "diagnose", "NO_DIAGNOSIS"]
 NO_DIAGNOSIS = ("no classic mistake (transpose, sign, factor 2 or ½, symmetric part, vec order) explains "
                 "the difference")
 
-Hypothesis = tuple[str, Callable[[list, object, tuple], tuple[float, float]]]
+Hypothesis = tuple[str, Callable[[list, object, tuple], tuple[float, float]]]   # (claimed scalar, its scale)
 
 _SCALINGS = (
     ("sign: the negative of your answer passes", -1.0),
@@ -61,11 +61,11 @@ def hypotheses(claim: Claim, args: list) -> list[Hypothesis]:
     out: list[Hypothesis] = []
 
     def transformed(fn, o=None):
-        return lambda a, W, V: claim(a, W, V, transform=fn, order=o, purpose="testing a diagnosis")
+        return lambda a, W, V: claim(a, W, V, transform=fn, order=o, purpose="testing a diagnosis")[:2]
 
     def scaled(k):
         def run(a, W, V):
-            c, s = claim(a, W, V, purpose="testing a diagnosis")
+            c, s, _ = claim(a, W, V, purpose="testing a diagnosis")
             return k * c, abs(k) * s
         return run
 
@@ -98,8 +98,8 @@ def _symmetric_part(claim: Claim, args: list) -> list[Hypothesis]:
         swapped[i] = args[i].T.copy()
 
         def averaged(a, W, V, swapped=swapped):
-            c1, s1 = claim(a, W, V, purpose="testing a diagnosis")
-            c2, s2 = claim(swapped, W, V, purpose="testing a diagnosis with a transposed argument")
+            c1, s1, _ = claim(a, W, V, purpose="testing a diagnosis")
+            c2, s2, _ = claim(swapped, W, V, purpose="testing a diagnosis with a transposed argument")
             return 0.5 * (c1 + c2), 0.5 * (s1 + s2)
         out.append((f"missing symmetric part: your answer is right only when argument {i} is symmetric; "
                      f"use its symmetric part (e.g. (A + Aᵀ)X, not 2AX)", averaged))

@@ -24,7 +24,7 @@ import numpy as np
 from .calls import LeftDomain, NoComplexInput, Session
 
 __all__ = ["Evaluator", "ComplexValue", "Sweep", "Probe", "COMPLEX_STEP", "FIRST_ORDER_STEPS",
-           "SECOND_ORDER_STEPS", "PROBE_STEP"]
+           "SECOND_ORDER_STEPS", "SHORT_STEPS", "PROBE_STEP"]
 
 #: The complex step, relative to the data's step unit: far below any rounding.
 COMPLEX_STEP = 1e-20
@@ -41,6 +41,10 @@ FIRST_ORDER_STEPS = 13
 #: Steps of a second-order sweep: down to 1e-2 · 4⁻⁸ ≈ 1.5e-7 (smaller steps only add rounding
 #: noise to a second difference).
 SECOND_ORDER_STEPS = 9
+#: The short second-order measurement: three steps from 1e-2 · 4⁻² (two Richardson extrapolants,
+#: whose difference is the error estimate); the full sweep runs only where it cannot judge.
+SHORT_STEPS = 3
+SHORT_FIRST = 2
 #: The single cross-check step, ≈ eps^(1/3): rounding and truncation errors balance near it.
 PROBE_STEP = 1e-5
 #: Relative nudge of the rounding-noise probe: a few units in the last place of float64.
@@ -54,15 +58,16 @@ KINK_SIGNAL = 10.0
 
 
 def _rms(a: np.ndarray) -> float:
-    return float(np.sqrt(np.mean(np.abs(a) ** 2))) if np.size(a) else 0.0
+    a = np.ravel(a)
+    return float(np.sqrt(np.vdot(a, a).real / a.size)) if a.size else 0.0
 
 
 def _pair(W, Y) -> float:
-    return float(np.sum(np.asarray(W) * np.asarray(Y)))
+    return float(np.vdot(np.ravel(W), np.ravel(Y)))
 
 
 def _weighted(W, Y) -> float:
-    return float(np.sum(np.abs(W) * np.abs(Y)))
+    return float(np.vdot(np.abs(np.ravel(W)), np.abs(np.ravel(Y))))
 
 
 @dataclass
@@ -90,10 +95,12 @@ class Sweep:
 
 @dataclass
 class Probe:
-    """One central difference: its value and a bound on its error (infinite when it could not be formed)."""
+    """One central difference: its value, a bound on its error (infinite when it could not be
+    formed) and the share of the bound that truncation — curvature, or a kink — makes up."""
 
     value: float
     bound: float
+    truncated: float = 1.0
 
 
 class Evaluator:
@@ -131,9 +138,12 @@ class Evaluator:
         """⟨W, Im F(X + ihV)⟩/h.  *first*: a TypeError means "no complex input" (not an error)."""
         v_rms = max((_rms(v) for v in V), default=1.0) or 1.0
         h = max(COMPLEX_STEP * self.unit(V), SMALLEST_PERTURBATION / v_rms) * step
+        args = list(self.args)
+        for pos, v in zip(self.wrt, V):
+            args[pos] = np.empty(np.shape(v), dtype=np.complex128)
+            args[pos].real, args[pos].imag = self.args[pos], h * v
         try:
-            y = self.session.function(self.at([1j * h * v for v in V], dtype=np.complex128), purpose,
-                                      complex_input=first)
+            y = self.session.function(args, purpose, complex_input=first, made=self.wrt)
         except NoComplexInput as exc:
             return ComplexValue(broken=f"the function does not accept complex input ({exc})")
         if not np.iscomplexobj(y):
@@ -161,16 +171,17 @@ class Evaluator:
             self.noise = np.maximum(self.noise, np.abs(y - self.y0))
 
     def _value_at(self, shift, purpose: str) -> np.ndarray:
-        y = self.session.function(self.at(shift), purpose, domain=True)
+        y = self.session.function(self.at(shift), purpose, domain=True, made=self.wrt)
         if y.shape != self.y0.shape:
             raise ValueError(f"{self.session.name}: the function returned shape {y.shape} at "
                              f"{purpose} but {self.y0.shape} at the given point")
         return y.real.astype(np.float64) if np.iscomplexobj(y) else y.astype(np.float64)
 
-    def probe(self, V, W, label: str) -> Probe:
-        """One central difference at ``PROBE_STEP``, with a bound on its error: rounding from the
-        evaluation noise, truncation (h²/6)|D³| modelled from the second difference as (D²h)²/(6|D|)."""
-        t = PROBE_STEP * self.unit(V)
+    def probe(self, V, W, label: str, shrink: float = 1.0) -> Probe:
+        """One central difference at ``PROBE_STEP``/*shrink*, with a bound on its error: rounding
+        from the evaluation noise, truncation (h²/6)|D³| modelled from the second difference as
+        (D²h)²/(6|D|)."""
+        t = PROBE_STEP * self.unit(V) / shrink
         try:
             plus = self._value_at([t * v for v in V], f"the cross-check step along {label}")
             minus = self._value_at([-t * v for v in V], f"the cross-check step along {label}")
@@ -180,7 +191,8 @@ class Evaluator:
         curvature = abs(_pair(W, plus + minus - 2 * self.y0)) / t          # |D²|·t
         rounding = self.rounding(W, plus, minus, self.y0, self.y0) / t
         truncation = curvature * (curvature / (6 * abs(value))) if value else np.inf
-        return Probe(value, PROBE_SAFETY * (rounding + truncation))
+        total = rounding + truncation
+        return Probe(value, PROBE_SAFETY * total, truncation / total if total > 0 else 0.0)
 
     def central(self, V, W, label: str, steps: int = FIRST_ORDER_STEPS) -> Sweep:
         """⟨W, DF[V]⟩ by central differences with Richardson extrapolation, with a kink test."""
@@ -200,34 +212,36 @@ class Evaluator:
             noise.append(self.rounding(W, plus, minus) / (2 * h))
             slopes.append(abs(_pair(W, plus + minus) - 2 * y0w) / h)   # forward minus backward slope
         value, error, k = _richardson(values, noise)
-        kink = None
-        if k is not None:
-            window = range(k, k + 4)   # the steps the chosen plateau was computed from
-            J = [slopes[i] for i in window]
-            JN = [4 * noise[i] for i in window]
-            if J[-1] >= J[0] / 2 and J[-1] >= KINK_SIGNAL * JN[-1] and J[-1] > error:
-                kink = (f"the one-sided slopes along {label} differ by {J[-1]:.2e} at every step from "
-                        f"{hs[k]:.1e} down to {hs[k + 3]:.1e} instead of shrinking with the step")
+        kink = _kink(slopes, noise, error, hs, k, label)
         return Sweep(value, error, kink, left)
 
-    def mixed_complex(self, U, V, relative_noise: float = 0.0) -> Sweep:
-        """D²f[U, V] as the central difference along V of the complex-step derivative along U."""
+    def mixed_complex(self, U, V, relative_noise: float = 0.0, at_point: float | None = None,
+                      short: bool = False) -> Sweep:
+        """D²f[U, V] as the central difference along V of g(t) = Df(X + tV)[U], each g a complex
+        step.  With g(0) given (*at_point*), the one-sided slopes of g show a kink in the gradient.
+        *short*: three steps only (six calls) instead of the full sweep."""
         v_rms = max((_rms(u) for u in U), default=1.0) or 1.0
         h = max(COMPLEX_STEP * self.unit(U), SMALLEST_PERTURBATION / v_rms)
 
         def g(t):
             shift = [1j * h * u + t * v for u, v in zip(U, V)]
             y = self.session.function(self.at(shift, dtype=np.complex128),
-                                      f"a mixed complex-step/finite-difference point (t = {t:.1e})", domain=True)
+                                      f"a mixed complex-step/finite-difference point (t = {t:.1e})", domain=True,
+                                      made=self.wrt)
             if not np.iscomplexobj(y):
                 raise LeftDomain("complex path lost")
             return float(np.sum(y.imag)) / h
 
+        # g is rounded at the scale of the terms F is summed from, not of g itself: |F(X)| per unit of U
+        terms = float(np.sum(np.abs(self.y0))) / self.unit(U)
+
         def estimate(t):
             plus, minus = g(t), g(-t)
-            return (plus - minus) / (2 * t), (self.eps + relative_noise) * (abs(plus) + abs(minus)) / (2 * t)
+            noise = (self.eps + relative_noise) * (max(abs(plus), terms) + max(abs(minus), terms)) / (2 * t)
+            slope = abs(plus + minus - 2 * at_point) / t if at_point is not None else np.nan
+            return (plus - minus) / (2 * t), noise, slope
 
-        return self._sweep(estimate, self.unit(V))
+        return self._sweep(estimate, self.unit(V), short, "the second direction")
 
     def mixed_real(self, U, V) -> Sweep:
         """D²f[U, V] by the four-point mixed second difference, Richardson-extrapolated."""
@@ -242,42 +256,64 @@ class Evaluator:
             corners = (f(t, t), f(t, -t), f(-t, t), f(-t, -t))
             c = [x for x, _ in corners]
             value = (c[0] - c[1] - c[2] + c[3]) / (4 * t * t)
-            return value, sum(e for _, e in corners) / (4 * t * t)
+            return value, sum(e for _, e in corners) / (4 * t * t), np.nan
 
-        return self._sweep(estimate, self.unit(V))
+        return self._sweep(estimate, self.unit(V), False, "the second direction")
 
-    def _sweep(self, estimate: Callable[[float], tuple[float, float]], unit: float) -> Sweep:
-        values, noise, left = [], [], 0
-        for h in (FIRST_STEP * unit * STEP_RATIO ** -j for j in range(SECOND_ORDER_STEPS)):
+    def _sweep(self, estimate: Callable[[float], tuple[float, float, float]], unit: float, short: bool,
+               label: str) -> Sweep:
+        first, count = (SHORT_FIRST, SHORT_STEPS) if short else (0, SECOND_ORDER_STEPS)
+        hs = [FIRST_STEP * unit * STEP_RATIO ** -j for j in range(first, first + count)]
+        values, noise, slopes, left = [], [], [], 0
+        for h in hs:
             try:
-                v, e = estimate(h)
+                v, e, slope = estimate(h)
             except LeftDomain:
-                v, e = np.nan, np.nan
+                v, e, slope = np.nan, np.nan, np.nan
                 left += 1
             values.append(v)
             noise.append(e)
-        value, error, _ = _richardson(values, noise)
-        return Sweep(value, error, None, left)
+            slopes.append(slope)
+        value, error, k = _richardson(values, noise, span=2 if short else 3)
+        return Sweep(value, error, _kink(slopes, noise, error, hs, k, label), left)
 
 
-def _richardson(values: list, noise: list) -> tuple[float, float, int | None]:
+def _kink(slopes: list, noise: list, error: float, hs: list, k: int | None, label: str) -> str | None:
+    """A kink seen by the steps the plateau was computed from (starting at index *k*): the
+    difference of the one-sided slopes stays put as the step shrinks, instead of shrinking with it,
+    and stands out of both the rounding noise and the plateau's own error."""
+    if k is None:
+        return None
+    window = range(k, min(k + 4, len(slopes)))
+    J = [slopes[i] for i in window]
+    if not np.all(np.isfinite(J)):
+        return None
+    JN = 4 * noise[window[-1]]
+    if J[-1] >= J[0] / 2 and J[-1] >= KINK_SIGNAL * JN and J[-1] > error:
+        return (f"the one-sided slopes along {label} differ by {J[-1]:.2e} at every step from "
+                f"{hs[window[0]]:.1e} down to {hs[window[-1]]:.1e} instead of shrinking with the step")
+    return None
+
+
+def _richardson(values: list, noise: list, span: int = 3) -> tuple[float, float, int | None]:
     """Richardson-extrapolate difference quotients (error ∝ h²) and pick the plateau.
 
-    The error estimate of a trio of neighbouring extrapolants is the larger of their spread and
-    their rounding noise, so an accidental agreement of noisy values cannot make it over-confident.
+    The error estimate of *span* neighbouring extrapolants is the larger of their spread and their
+    rounding noise, so an accidental agreement of noisy values cannot make it over-confident.
     Returns the value, its error and the index of the first difference quotient used (None if no
-    three neighbouring extrapolants are finite).
+    *span* neighbouring extrapolants are finite).
     """
     D, N = np.array(values, dtype=float), np.array(noise, dtype=float)
     gain = STEP_RATIO ** 2
     R = (gain * D[1:] - D[:-1]) / (gain - 1)
     RN = (gain * N[1:] + N[:-1]) / (gain - 1)
     best, best_err, where = np.nan, np.inf, None
-    for j in range(len(R) - 2):
-        trio = R[j:j + 3]
-        if not (np.all(np.isfinite(trio)) and np.isfinite(RN[j + 1])):
+    for j in range(len(R) - span + 1):
+        run = R[j:j + span]
+        middle = j + span // 2
+        if not (np.all(np.isfinite(run)) and np.isfinite(RN[middle])):
             continue
-        err = max(abs(trio[0] - trio[1]), abs(trio[1] - trio[2]), RN[j + 1])
+        err = max(float(np.max(np.abs(np.diff(run)))), RN[middle])
         if err < best_err:
-            best, best_err, where = trio[1], err, j
+            best, best_err, where = run[span // 2], err, j
     return float(best), float(best_err), where

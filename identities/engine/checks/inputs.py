@@ -101,7 +101,7 @@ def _variable(arg, i: int, name: str) -> np.ndarray:
     if arr.dtype.kind not in "biuf":
         raise TypeError(f"{name}: argument {i} is differentiated, so it must be a real array, not an array "
                         f"of dtype {arr.dtype}")
-    arr = arr.astype(np.float64)
+    arr = np.array(arr, dtype=np.float64, order="C")   # a private copy, rows first (as every pairing reads)
     if arr.size == 0:
         raise ValueError(f"{name}: argument {i} is empty; there is nothing to differentiate")
     if not np.all(np.isfinite(arr)):
@@ -141,8 +141,11 @@ def same(a, b) -> bool:
     """Is *a* unchanged from its copy *b*?  Arrays compare bit for bit (nan equal to nan); containers
     element by element; objects that cannot be compared count as unchanged."""
     if isinstance(b, np.ndarray):
-        return (isinstance(a, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
-                and a.tobytes() == b.tobytes())
+        if not (isinstance(a, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype):
+            return False
+        if b.dtype.hasobject or not (a.flags.c_contiguous and b.flags.c_contiguous):
+            return a.tobytes() == b.tobytes()
+        return bool(np.array_equal(a.reshape(-1).view(np.uint8), b.reshape(-1).view(np.uint8)))
     if isinstance(b, (list, tuple)):
         return type(a) is type(b) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     if isinstance(b, dict):
@@ -168,7 +171,7 @@ def claimed_array(value, what: str) -> tuple[np.ndarray, float]:
     if arr.dtype.kind not in "biuf":
         raise TypeError(f"{what} returned an array of dtype {arr.dtype}; it must return an array of real numbers")
     eps = float(np.finfo(arr.dtype).eps) if arr.dtype.kind == "f" else EPS64
-    arr = arr.astype(np.float64)
+    arr = np.array(arr, dtype=np.float64, order="C")   # a private copy, rows first (as every pairing reads)
     if not np.all(np.isfinite(arr)):
         raise Refused(f"{what} has non-finite entries (nan or inf)")
     return arr, max(eps, EPS64)

@@ -1,24 +1,46 @@
 """The one path every check takes: validate, measure, judge, diagnose.
 
-First order, in calls of the function:
+First order, in calls of the function F:
 
-1. F(X) (1 call), then the complex step along three random directions (3 calls).  Their real parts
-   repeat F(X): beyond rounding, one more call at X tells a non-deterministic function (noise)
-   from an ill-conditioned one.
-2. If the claim agrees within the allowance — possibly after the precision ladder (6 calls) —
-   one central difference along the first direction (2 calls) cross-checks the complex path.
-   Only when that single step cannot resolve the question does a full Richardson sweep (26 calls)
-   run; a sweep that cannot resolve it either never overrules the complex step.
-3. If the claim disagrees, one sweep along the worst direction asks whether the complex path is
-   broken; only a sweep that resolves the disagreement sides against the complex step.
-4. A function that is not complex-analytic as written is measured by sweeps along every
-   direction, after a repeat call at X that measures its noise.
+1. F(X) (1 call), then the complex step along one random direction (1 call).  Its real part
+   repeats F(X): a gap beyond rounding large enough to matter costs one more call at X, which
+   tells a non-deterministic function (noise) from an ill-conditioned one.
+2. The claim's disagreement with it is judged against the allowance of the error model
+   (:mod:`~identities.engine.checks.judge`); where it lies outside, the precision ladder
+   (:mod:`~identities.engine.checks.ladder`) measures how much error this point causes — first from
+   calls of the claim alone, then one call a rung — until the disagreement is explained or the
+   ladder is used up.
+3. Further complex-step directions are measured only until the stopping rule of
+   :mod:`~identities.engine.checks.power` holds: a well-conditioned point needs none, a
+   disagreement within the allowance but beyond plain rounding up to four more.
+4. One central difference along one more, independent direction (2 calls) compares the claim with
+   real arithmetic: it cross-checks the complex path and the claim at once.  A passing check at a
+   well-conditioned point therefore takes **4 calls**, one of them complex.  Where the difference
+   disagrees beyond its error bound, a second one at a quarter of the step (2 calls) tells
+   truncation from a real disagreement; a real one costs the complex step along that direction
+   (does the claim fail there?) and a Richardson sweep (26 calls: a kink the differences crossed,
+   or a complex path that is not analytic?).  Where the difference is too coarse to cross-check
+   because of curvature — which is how a kink looks to it — the complex step along −V (1 call)
+   tells a kink *at* the point, where it is not odd in V, from a smooth point, where it is.  Where
+   the complex step passed only with a wide allowance set by its own rough rounding (or one a
+   single difference already beats), Richardson sweeps decide the directions they judge more
+   sharply.
+5. A failing claim gets three complex-step directions (for the diagnosis) and one sweep along the
+   worst of them, which asks whether the complex path is broken; only a sweep that resolves the
+   disagreement sides against the complex step.
+6. A function that is not complex-analytic as written is measured by sweeps along three
+   directions, after a repeat call at X that measures its noise.
 
-A kink that the finite differences cross is told apart from a kink at the point by the complex
-step's symmetry: Im F(X − ihV) = −Im F(X + ihV) where F is analytic.
+Second order (Hessians): the complex step of f along U at X ± tV gives D²f[U, V] by central
+differences of an exact first derivative: three steps (6 calls) per direction, two directions, and
+the full nine-step sweep only for a direction that this short measurement cannot judge.  The
+complex step at X itself (1 call per direction) gives the one-sided slopes a kink test.  A passing
+Hessian check takes 17 calls.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 
@@ -27,8 +49,10 @@ from .claims import Claim, Description
 from .diagnosis import NO_DIAGNOSIS, diagnose
 from .directional import FIRST_ORDER_STEPS, SECOND_ORDER_STEPS, Evaluator, Sweep
 from .inputs import EPS64, Refused, arguments_of, callable_of, positions_of, seed_of, timeout_of, vec_of
-from .judge import (FD_SAFETY, ROUNDING_UNITS, Direction, ErrorModel, allowance, decide, passes, pool_errors,
-                    scale)
+from .judge import (EVALUATION_SAFETY, FD_SAFETY, JUDGEABLE, ROUNDING_UNITS, Direction, ErrorModel, allowance, decide,
+                    measured_part, passes, pool_errors, scale)
+from .ladder import Ladder
+from .power import stop
 from .verdict import CENTRAL, COMPLEX, FAILED, INCONCLUSIVE, MIXED_COMPLEX, MIXED_REAL, SHAPE, Check
 
 __all__ = ["run", "MAX_EVALUATIONS", "DEFAULT_TIMEOUT"]
@@ -37,29 +61,23 @@ __all__ = ["run", "MAX_EVALUATIONS", "DEFAULT_TIMEOUT"]
 MAX_EVALUATIONS = 100
 #: Seconds a check may take unless ``timeout=`` says otherwise.
 DEFAULT_TIMEOUT = 600.0
-#: Independent random directions for first- and second-order checks (a bug 100× over the threshold
-#: escapes one direction with probability ≈ 8e-3, three with ≈ 5e-7).
+#: Directions of a failing first-order check (for the diagnosis) and of a finite-difference check.
 FIRST_ORDER_DIRECTIONS = 3
 SECOND_ORDER_DIRECTIONS = 2
-#: The ladder's relative nudge of the inputs: one single-precision unit, 2⁻²⁴.
-LADDER_NUDGE = 2.0 ** -24
-#: Rescaling of the complex step and of the direction in the rounding probe (not a power of two,
-#: so that every rounding is drawn afresh).
-GOLDEN = (1 + 5 ** 0.5) / 2
 #: The real part of a complex evaluation repeats F(X) within this many rounding units of |F|.
 REPEAT_UNITS = 64.0
 #: A cross-check confirms the complex step only if it resolves it to this fraction of s — as
 #: finely as finite differences alone would judge a claim.
 RESOLUTION = 1e-6
+#: The cross-check's second central difference takes a step this many times smaller.
+PROBE_SHRINK = 4.0
 #: Finite differences overrule a complex step that agrees with the claim only when they disagree
 #: with it by more than their own error bound and by more than this fraction of s.
 OVERRULE = 1e-9
-#: A passing complex step whose allowance is wider than this fraction of s asks finite differences
-#: whether they can judge the claim more sharply.
+#: A passing complex step whose measured allowance is wider than this fraction of s is sharpened
+#: by finite differences where its own rounding is rough or a single central difference is
+#: already sharper than it.
 WIDE_ALLOWANCE = 1e-10
-#: A complex-step disagreement below this fraction of s that no measured error source explains is
-#: inconclusive, not a wrong answer (a claim wrong by one part in 1e8 is still rejected).
-UNEXPLAINED = 1e-9
 #: Repeat calls at X on the finite-difference path when the first repeat differs.
 MORE_REPEATS = 2
 
@@ -90,30 +108,29 @@ class _Checker:
         self.kind, self.session, self.args, self.positions, self.seed, self.order = \
             kind, session, args, positions, seed, order
         self.model = ErrorModel()
-        self.dirs: list[Direction] = []
+        self.rng = np.random.default_rng(seed)
+        self.drawn: list[Direction] = []     # every direction drawn (and claimed), in order
+        self.dirs: list[Direction] = []      # the measured ones, which the verdict judges
         self.method = COMPLEX if kind.order == 1 else MIXED_COMPLEX
         self.sweeps: dict[int, Sweep] = {}
         self.noise_measured = False
+        self.repeated = False
 
     # -- the shared path -----------------------------------------------------------------------
     def check(self) -> Check:
         y0 = self._at_point()
         self.ev = Evaluator(self.session, self.args, self.positions, y0, self.eps_f)
         self.claim = Claim(self.kind, self.session, self.positions, y0, self.order)
+        self.ladder = Ladder(self.ev, self.claim, self.model, self.seed)
         refused = self.claim.first(self.args)
         if refused:
             return self._refusal(refused)
-        self.dirs = self._directions(y0)
         try:
-            for i, d in enumerate(self.dirs):
-                d.claimed, d.scale_claimed = self.claim(self.args, d.W, d.V, purpose=f"direction {i + 1}")
+            self.method = self._first_order() if self.kind.order == 1 else self._second_order()
         except Refused as exc:
             return self._refusal(str(exc))
-        self._precision()
-        self.method = self._first_order() if self.kind.order == 1 else self._second_order()
+        self._allow()
         verdict, reason = decide(self.dirs, self.model)
-        if verdict == FAILED and self._unexplained():
-            verdict, reason = INCONCLUSIVE, self._unexplained()
         diagnosis = None
         if verdict == FAILED:
             try:
@@ -127,10 +144,15 @@ class _Checker:
         rel = max((abs(d.measured - d.claimed) / scale(d) if np.isfinite(d.claimed) and np.isfinite(d.measured)
                    else np.inf for d in dirs), default=np.nan)
         tol = max((d.allowance / scale(d) for d in dirs), default=np.nan)
-        notes = tuple(self.model.notes + self.session.notes())
+        notes = list(self.model.notes)
+        if self.model.noise_text:
+            notes.append(self.model.noise_text)
+        if self.model.precision_of:
+            notes.append(f"{self.model.precision_of} computes below float64 (eps = {self.model.eps:.1e})")
         return Check(verdict=verdict, rel_error=float(rel), tolerance=float(tol), evaluations=self.session.calls,
                      method=method, diagnosis=diagnosis, reason=reason, seed=self.seed,
-                     shapes=tuple(np.shape(self.args[p]) for p in self.positions), notes=notes)
+                     shapes=tuple(np.shape(self.args[p]) for p in self.positions),
+                     notes=tuple(notes + self.session.notes()))
 
     def _refusal(self, message: str) -> Check:
         self.dirs = []
@@ -152,81 +174,65 @@ class _Checker:
         self.eps_f = float(np.finfo(y0.dtype).eps) if y0.dtype.kind == "f" else EPS64
         return y0.astype(np.float64)
 
-    def _precision(self) -> None:
+    def _direction(self) -> Direction:
+        """A fresh random direction (Gaussian V, and W for the output or U for a Hessian), claimed."""
+        shapes = [self.args[p].shape for p in self.positions]
+        V = tuple(self.rng.standard_normal(s) for s in shapes)
+        y0 = self.ev.y0
+        if self.kind.order == 2:
+            W = tuple(self.rng.standard_normal(s) for s in shapes)
+        else:
+            W = np.ones(y0.shape) if y0.size == 1 else self.rng.standard_normal(y0.shape)
+        d = Direction(V=V, W=W, label=f"direction {len(self.drawn) + 1}")
+        d.claimed, d.scale_claimed, d.spread = self.claim(self.args, W, V, purpose=d.label)
+        self.drawn.append(d)
+        return d
+
+    def _allow(self) -> bool:
+        """Set every measured direction's allowance; True if all of them pass."""
         low = [who for who, eps in (("the function", self.eps_f), (self.kind.derivative, self.claim.eps))
                if eps > EPS64]
         self.model.eps = max(self.eps_f, self.claim.eps, EPS64)
         self.model.precision_of = " and ".join(low) if low else None
-        if low:
-            self.model.notes.append(f"{self.model.precision_of} computes below float64 (eps = {self.model.eps:.1e})")
-
-    def _directions(self, y0: np.ndarray) -> list[Direction]:
-        rng = np.random.default_rng(self.seed)
-        shapes = [self.args[p].shape for p in self.positions]
-        count = FIRST_ORDER_DIRECTIONS if self.kind.order == 1 else SECOND_ORDER_DIRECTIONS
-        dirs = []
-        for _ in range(count):
-            V = tuple(rng.standard_normal(s) for s in shapes)
-            if self.kind.order == 2:
-                W = tuple(rng.standard_normal(s) for s in shapes)
-            else:
-                W = np.ones(y0.shape) if y0.size == 1 else rng.standard_normal(y0.shape)
-            dirs.append(Direction(V=V, W=W))
-        return dirs
-
-    def _allow(self) -> bool:
         for d in self.dirs:
             allowance(d, self.model)
         return all(passes(d, d.claimed, d.allowance) for d in self.dirs)
 
-    def _sweep(self, i: int) -> Sweep:
-        """A Richardson sweep along direction *i* (once), after measuring the rounding noise it sees."""
-        if i not in self.sweeps:
+    def _sweep(self, d: Direction) -> Sweep:
+        """A Richardson sweep along *d* (once), after measuring the rounding noise it sees."""
+        if id(d) not in self.sweeps:
             if not self.noise_measured:
                 self.ev.rounding_noise(np.random.default_rng([self.seed, 2]))
                 self.noise_measured = True
-            d = self.dirs[i]
-            self.sweeps[i] = self.ev.central(d.V, d.W, f"direction {i + 1}")
-        return self.sweeps[i]
+            self.sweeps[id(d)] = self.ev.central(d.V, d.W, d.label)
+        return self.sweeps[id(d)]
 
     def _room(self, calls: int) -> bool:
         return self.session.calls + calls <= MAX_EVALUATIONS
 
-    # -- first order ---------------------------------------------------------------------------
-    def _first_order(self) -> str:
-        for i, d in enumerate(self.dirs):
-            cv = self.ev.complex_step(d.V, d.W, f"the complex-step evaluation along direction {i + 1}", first=i == 0)
-            if cv.broken:
-                return self._finite_differences(f"complex step not usable ({cv.broken}); finite differences decided")
-            d.measured, d.scale_measured, d.complex = cv.value, cv.scale, cv
-        self._reproducibility()
-        if not self._allow():
-            self._ladder()
-            if not self._allow():
-                return self._second_opinion()
-        method = self._confirm()
-        if method == COMPLEX and max(d.allowance / scale(d) for d in self.dirs) > WIDE_ALLOWANCE:
-            return self._sharpen()
-        return method
-
-    def _reproducibility(self) -> None:
+    # -- noise ---------------------------------------------------------------------------------
+    def _reproducible(self, d: Direction) -> None:
         """Re F(X + ihV) repeats F(X): a gap beyond rounding is either amplified rounding (a repeat
-        in real arithmetic reproduces F(X) bit for bit) or a function whose calls differ."""
-        y0, eps = self.ev.y0, self.eps_f
-        gaps, relative, beyond = [], [], False
-        for d in self.dirs:
-            cv = d.complex
-            gap = np.abs(cv.real - y0)
-            rounding = REPEAT_UNITS * eps * (np.abs(y0) + np.abs(cv.real)) + 1e-8 * cv.h * np.abs(cv.imag)
-            beyond |= bool(np.any(gap > rounding))
-            size = max(float(np.sum(np.abs(d.W) * np.abs(y0))), cv.scale * self.ev.unit(d.V), np.finfo(float).tiny)
-            gaps.append(gap)
-            relative.append(float(np.sum(np.abs(d.W) * gap)) / size)
-        if beyond and not self._repeat_matches():
-            self._noisy(np.max(gaps, axis=0), max(relative))
-        else:
-            self.model.evaluation = max(relative)
-            self.ev.noise = np.max(gaps, axis=0)   # two roundings of F(X): the noise finite differences see
+        in real arithmetic reproduces F(X) bit for bit) or a function whose calls differ.
+
+        The repeat call tells them apart only where that can matter: a relative gap r counts as
+        amplified rounding with the margin ``EVALUATION_SAFETY`` (wider than the noise margin), so
+        below ``JUDGEABLE``/``EVALUATION_SAFETY`` either reading gives the same verdict."""
+        y0, cv = self.ev.y0, d.complex
+        gap = np.abs(cv.real - y0)
+        rounding = REPEAT_UNITS * self.eps_f * (np.abs(y0) + np.abs(cv.real)) + 1e-8 * cv.h * np.abs(cv.imag)
+        size = max(float(np.sum(np.abs(d.W) * np.abs(y0))), cv.scale * self.ev.unit(d.V), np.finfo(float).tiny)
+        relative = float(np.sum(np.abs(d.W) * gap)) / size
+        if np.any(gap > rounding) and relative > JUDGEABLE / EVALUATION_SAFETY and not self.repeated:
+            self.repeated = True
+            if not self._repeat_matches():
+                self._noisy(gap, relative)
+                return
+        if self.model.noise > 0.0:
+            self._noisy(gap, relative)
+            return
+        self.model.evaluation = max(self.model.evaluation, relative)
+        self.ev.noise = np.maximum(self.ev.noise, gap)   # two roundings of F(X): the noise finite differences see
 
     def _repeat_matches(self, more: int = 0) -> bool:
         """Call F at X again; True if it reproduces F(X) bit for bit.  On a mismatch, *more*
@@ -246,134 +252,133 @@ class _Checker:
         self.ev.noise = np.maximum(self.ev.noise, spread)
         self.model.noise = max(self.model.noise, relative)
         self.model.noise_text = (f"calls of the function at the same point returned values that differ by up to "
-                                 f"{float(np.max(spread)):.1e} (relative {relative:.1e}): it is noisy or not "
-                                 "deterministic")
-        self.model.notes.append(self.model.noise_text)
+                                 f"{float(np.max(self.ev.noise)):.1e} (relative {self.model.noise:.1e}): it is "
+                                 "noisy or not deterministic")
 
-    def _ladder(self) -> None:
-        """Estimate the double-precision error of both sides and widen the allowances to match.
+    # -- first order ---------------------------------------------------------------------------
+    def _complex(self, d: Direction, first: bool = False) -> str | None:
+        """Measure *d* by the complex step; why the complex path is unusable, or None."""
+        cv = self.ev.complex_step(d.V, d.W, f"the complex-step evaluation along {d.label}", first=first)
+        if cv.broken:
+            return cv.broken
+        d.measured, d.scale_measured, d.complex, d.finite = cv.value, cv.scale, cv, False
+        self.ladder.join(d)
+        self.dirs.append(d)
+        self._reproducible(d)
+        return None
 
-        Two probes, pooled over directions (one direction may see little by chance):
+    def _not_usable(self, broken: str) -> str:
+        return self._finite_differences(f"complex step not usable ({broken}); finite differences decided")
 
-        * **conditioning** — nudge the inputs by one single-precision unit δ (random, relative) and
-          see how far both sides move; a floating-point computation that is stable commits errors
-          equivalent to input changes of eps₆₄, so the movement times eps₆₄/δ estimates their error;
-        * **rounding inside a sum** — repeat the complex step with the step h·φ (φ the golden
-          ratio) and the claim with the direction φV: in exact arithmetic both scale away, in
-          floating point the rounding errors are drawn afresh.
+    def _first_order(self) -> str:
+        d = self._direction()
+        broken = self._complex(d, first=True)
+        while not broken:
+            if not self._settle():
+                return self._failure()
+            if stop(self.dirs):
+                return self._cross_check()
+            broken = self._complex(self._direction())
+        return self._not_usable(broken)
 
-        Data captured in a closure cannot be nudged; the evaluation gap of the error model covers it.
+    def _settle(self) -> bool:
+        """Judge the measured directions; where one disagrees beyond its allowance, climb the
+        precision ladder along it until the disagreement is explained or the ladder is used up."""
+        while not self._allow():
+            worst = max((d for d in self.dirs if not d.finite),
+                        key=lambda d: abs(d.measured - d.claimed) / max(d.allowance, np.finfo(float).tiny))
+            if not self.ladder.climb(worst, self.dirs):
+                return False
+        return True
+
+    def _cross_check(self) -> str:
+        """The complex step agrees with the claim: one central difference along a new direction
+        compares the claim with real arithmetic, cross-checking the complex path.
+
+        Where it disagrees beyond its error bound, a second one at a quarter of the step tells
+        truncation (which shrinks 16-fold: the difference moves towards the claim, and its
+        Richardson extrapolation closer still) from a real disagreement; only a real one costs the
+        complex step along this direction (does the claim fail here?) and a Richardson sweep (is
+        the complex path broken, or is there a kink?).  Where they cannot resolve the claim to
+        ``RESOLUTION`` because of curvature (a kink looks like curvature to them), the complex step
+        along −V tests for a kink at the point; where the rounding of F's values limits them, a kink
+        would have shown as curvature, and the complex step decides.
         """
-        rng = np.random.default_rng([self.seed, 1])
-        nudged = [a * (1 + LADDER_NUDGE * rng.standard_normal(np.shape(a))) if _nudgeable(a, i, self.positions)
-                  else a for i, a in enumerate(self.args)]
-        ev = Evaluator(self.session, nudged, self.positions, self.ev.y0, self.eps_f)
-        relative = claim_relative = 0.0
-        for i, d in enumerate(self.dirs):
-            cv = ev.complex_step(d.V, d.W, f"the precision ladder's nudged complex step along direction {i + 1}")
-            try:
-                c, _ = self.claim(nudged, d.W, d.V, purpose="the precision ladder's nudged point")
-            except Refused:
-                c = np.nan
-            if cv.broken or not (np.isfinite(cv.value) and np.isfinite(c)):
-                self.model.notes.append(f"precision ladder not run ({cv.broken or 'non-finite result at the nudged point'})")
-                return
-            to_double = EPS64 / LADDER_NUDGE
-            relative = max(relative, (abs(cv.value - d.measured) + abs(c - d.claimed)) * to_double / scale(d))
-            claim_relative = max(claim_relative, abs(c - d.claimed) * to_double / scale(d))
-        for i, d in enumerate(self.dirs):
-            cv = self.ev.complex_step(d.V, d.W, f"the precision ladder's rescaled complex step along direction {i + 1}",
-                                      step=GOLDEN)
-            c_phi, _ = self.claim(self.args, d.W, tuple(GOLDEN * v for v in d.V), purpose="the rounding probe")
-            if cv.broken or not (np.isfinite(cv.value) and np.isfinite(c_phi)):
-                self.model.notes.append(f"rounding probe not run ({cv.broken or 'non-finite result'})")
-                return
-            relative = max(relative, (abs(cv.value - d.measured) + abs(c_phi / GOLDEN - d.claimed)) / scale(d))
-            claim_relative = max(claim_relative, abs(c_phi / GOLDEN - d.claimed) / scale(d))
-        for d in self.dirs:
-            d.ladder, d.claim_error = relative * scale(d), claim_relative * scale(d)
-
-    def _confirm(self) -> str:
-        """The complex step agrees with the claim: cross-check the complex path itself."""
-        d = self.dirs[0]
-        probe = self.ev.probe(d.V, d.W, "direction 1")
+        d = self._direction()
         s = scale(d)
-        if probe.bound <= RESOLUTION * s and abs(probe.value - d.measured) <= probe.bound:
+        probe = self.ev.probe(d.V, d.W, d.label)
+        wide = max(measured_part(e, self.model) / scale(e) for e in self.dirs)
+        if wide > WIDE_ALLOWANCE and (self.model.rough == self.model.ladder > 0 or probe.bound / s < wide):
+            return self._sharpen()
+        if not np.isfinite(probe.value):
+            return self._odd(self.dirs[0], "finite differences could not cross-check the complex step here (the "
+                                           "function left its domain at their step)")
+        resolution, truncated = probe.bound, probe.truncated
+        if abs(probe.value - d.claimed) > probe.bound:
+            closer = self.ev.probe(d.V, d.W, d.label, shrink=PROBE_SHRINK)
+            far, near = abs(probe.value - d.claimed), abs(closer.value - d.claimed)
+            extrapolated = (PROBE_SHRINK ** 2 * closer.value - probe.value) / (PROBE_SHRINK ** 2 - 1)
+            if not (near <= far / PROBE_SHRINK and abs(extrapolated - d.claimed) <= near):
+                return self._disagreement(d)
+            resolution, truncated = max(near, closer.bound), 1.0
+        if resolution <= RESOLUTION * s:
             return COMPLEX
-        if not self._room(2 * FIRST_ORDER_STEPS):
+        why = f"finite differences could cross-check the complex step only to {resolution / s:.1e} of its scale here"
+        if truncated < 0.5:
+            self.model.notes.append(f"{why} (the rounding of the function's values, not curvature or a kink, "
+                                    "limits them); the complex step decided")
+            return COMPLEX
+        return self._odd(self.dirs[0], why)
+
+    def _disagreement(self, d: Direction) -> str:
+        """Finite differences along *d* disagree with the claim: measure *d* by the complex step;
+        if it agrees with the claim, a Richardson sweep decides between a kink the differences
+        crossed and a complex path that is not analytic."""
+        broken = self._complex(d)
+        if broken:
+            return self._not_usable(broken)
+        if not self._settle():
+            return self._failure()
+        if not self._room(2 * FIRST_ORDER_STEPS + 2):
             self.model.notes.append("the complex path was not cross-checked by finite differences (call budget)")
             return COMPLEX
-        sweep = self._sweep(0)
-        if sweep.kink:
-            return self._kink(0, sweep)
-        bound = FD_SAFETY * sweep.error
-        if np.isfinite(sweep.value) and abs(sweep.value - d.measured) > max(bound, OVERRULE * s):
-            return self._finite_differences(
-                "the complex step disagreed with finite differences, so the function is not complex-analytic "
-                "as written (abs, conj, vdot, cholesky, eigh…); finite differences decided")
-        if not bound <= RESOLUTION * s:
+        decided = self._swept(d, OVERRULE)
+        if decided:
+            return decided
+        bound = FD_SAFETY * self.sweeps[id(d)].error
+        if not bound <= RESOLUTION * scale(d):
             self.model.notes.append(f"finite differences could cross-check the complex step only to "
-                                    f"{bound / s:.1e} of its scale at this point; the complex step decided")
+                                    f"{bound / scale(d):.1e} of its scale at this point; the complex step decided")
         return COMPLEX
 
-    def _second_opinion(self) -> str:
-        """The complex step disagrees with the claim: is the complex path broken?  One sweep along
-        the worst direction; only a disagreement it resolves sides against the complex step."""
-        i = max(range(len(self.dirs)), key=lambda k: abs(self.dirs[k].measured - self.dirs[k].claimed)
-                / max(self.dirs[k].allowance, np.finfo(float).tiny))
-        d = self.dirs[i]
-        if not self._room(2 * FIRST_ORDER_STEPS):
-            self.model.notes.append("no finite-difference second opinion (call budget)")
-            return COMPLEX
-        sweep = self._sweep(i)
+    def _swept(self, d: Direction, overrule: float) -> str | None:
+        """A Richardson sweep along *d*: a kink it crosses goes to the oddness test; a disagreement
+        with the complex step beyond its own error (and beyond *overrule*·s) means the function is
+        not complex-analytic as written.  None: the complex step stands."""
+        sweep = self._sweep(d)
         if sweep.kink:
-            return self._kink(i, sweep)
-        if np.isfinite(sweep.value) and abs(sweep.value - d.measured) > FD_SAFETY * sweep.error:
+            return self._kink(d, sweep)
+        if np.isfinite(sweep.value) and abs(sweep.value - d.measured) > max(FD_SAFETY * sweep.error,
+                                                                            overrule * scale(d)):
             return self._finite_differences(
                 "the complex step disagreed with finite differences, so the function is not complex-analytic "
-                "as written (abs, conj, vdot, norm…); finite differences decided")
-        return COMPLEX
-
-    def _unexplained(self) -> str | None:
-        """A complex-step failure below ``UNEXPLAINED``: beyond the rounding of well-conditioned
-        arithmetic, but within what ill-conditioned data the checker cannot nudge (captured in a
-        closure, so neither the ladder nor a repeat sees it) can cause; not called a wrong answer."""
-        if self.method != COMPLEX:
-            return None
-        worst = max(abs(d.measured - d.claimed) / scale(d) for d in self.dirs)
-        if not worst <= UNEXPLAINED:
-            return None
-        return (f"the claim differs from the complex step by {worst:.1e} of its scale: more than rounding explains "
-                f"at well-conditioned data, less than {UNEXPLAINED:.0e}, which ill-conditioned data the function "
-                "holds where the checker cannot nudge it (captured in a closure) can cause; pass such data as an "
-                "argument to have its conditioning measured")
-
-    def _kink(self, i: int, sweep: Sweep) -> str:
-        """Finite differences crossed a kink: at the point (the complex step is not odd in V there),
-        or near it (the complex step, whose step is far smaller, stands)."""
-        d = self.dirs[i]
-        cv = self.ev.complex_step(tuple(-v for v in d.V), d.W, f"the complex step along minus direction {i + 1}")
-        odd = not cv.broken and abs(cv.value + d.measured) <= max(d.allowance, ROUNDING_UNITS * EPS64 * scale(d))
-        if odd:
-            self.model.notes.append(f"finite differences cross a kink or a singularity near the point ({sweep.kink}); "
-                                    "the complex step, whose step is far smaller and which is odd in the direction "
-                                    "as an analytic function's must be, decided")
-        else:
-            self.model.kink = sweep.kink
-        return COMPLEX
+                "as written (abs, conj, vdot, norm, cholesky, eigh…); finite differences decided")
+        return None
 
     def _sharpen(self) -> str:
-        """The complex step passed only with a wide allowance: where a finite-difference sweep
-        judges more sharply (and sees no kink), it decides that direction."""
+        """The complex step passed only with a wide allowance, set by the roughness of its own
+        rounding (the ladder's rescaled rung) or wider than a single finite difference: where a
+        Richardson sweep, which does not go through the complex path, judges more sharply (and
+        sees no kink), it decides that direction."""
         sharper = False
         for i, d in enumerate(self.dirs):
-            if i not in self.sweeps and not self._room(2 * FIRST_ORDER_STEPS + 2):
+            if id(d) not in self.sweeps and not self._room(2 * FIRST_ORDER_STEPS + 2):
                 break
-            sweep = self._sweep(i)
+            sweep = self._sweep(d)
             if sweep.kink or not np.isfinite(sweep.value):
                 continue
-            twin = Direction(d.V, d.W, sweep.value, abs(sweep.value), sweep.error, d.claimed, d.scale_claimed,
-                             claim_error=d.claim_error, finite=True)
+            twin = replace(d, measured=sweep.value, scale_measured=abs(sweep.value), error=sweep.error, finite=True,
+                           complex=None)
             allowance(twin, self.model)
             if twin.allowance < d.allowance:
                 self.dirs[i] = twin
@@ -384,15 +389,55 @@ class _Checker:
                                 "sharper, decided where they were tighter")
         return CENTRAL
 
+    def _odd(self, d: Direction, why: str) -> str:
+        """Is the complex step odd in the direction, as it is where F is differentiable?  Not odd:
+        a kink at the point (a max with a tie, relu at 0), which makes the check inconclusive."""
+        cv = self.ev.complex_step(tuple(-v for v in d.V), d.W, f"the complex step along minus {d.label}")
+        if not cv.broken and abs(cv.value + d.measured) <= max(d.allowance, ROUNDING_UNITS * EPS64 * scale(d)):
+            self.model.notes.append(f"{why}; the complex step, odd in the direction as a differentiable "
+                                    "function's is, decided")
+        else:
+            self.model.kink = (f"the complex step along {d.label} is not odd in the direction "
+                               f"({d.measured:.6e} along it, {-cv.value:.6e} against it)")
+        return COMPLEX
+
+    def _failure(self) -> str:
+        """A direction disagrees beyond every measured error: three directions for the diagnosis,
+        then ask whether the complex path is broken."""
+        while len(self.dirs) < FIRST_ORDER_DIRECTIONS:
+            broken = self._complex(self._direction())
+            if broken:
+                return self._not_usable(broken)
+        self._allow()
+        return self._second_opinion()
+
+    def _second_opinion(self) -> str:
+        """One sweep along the worst direction; only a disagreement it resolves sides against the
+        complex step."""
+        d = max(self.dirs, key=lambda e: abs(e.measured - e.claimed) / max(e.allowance, np.finfo(float).tiny))
+        if not self._room(2 * FIRST_ORDER_STEPS + 2):
+            self.model.notes.append("no finite-difference second opinion (call budget)")
+            return COMPLEX
+        return self._swept(d, 0.0) or COMPLEX
+
+    def _kink(self, d: Direction, sweep: Sweep) -> str:
+        """Finite differences crossed a kink: at the point (the complex step is not odd in V there),
+        or near it (the complex step, whose step is far smaller, stands)."""
+        return self._odd(d, f"finite differences cross a kink or a singularity near the point ({sweep.kink}), "
+                            "far beyond the complex step's reach")
+
     def _finite_differences(self, note: str) -> str:
-        """Measure every direction by a Richardson sweep, after a repeat call measures noise."""
+        """Measure three directions by Richardson sweeps, after a repeat call measures noise."""
         self.model.notes.append(note)
         self.model.evaluation = 0.0
         if self.model.noise == 0.0:
             self._repeat_matches(more=MORE_REPEATS)
+        while len(self.drawn) < FIRST_ORDER_DIRECTIONS:
+            self._direction()
+        self.dirs = self.drawn[:FIRST_ORDER_DIRECTIONS]
         left = 0
-        for i, d in enumerate(self.dirs):
-            sweep = self._sweep(i)
+        for d in self.dirs:
+            sweep = self._sweep(d)
             d.measured, d.error, d.scale_measured, d.finite = sweep.value, sweep.error, abs(sweep.value), True
             left += sweep.left_domain
             self.model.kink = self.model.kink or sweep.kink
@@ -403,42 +448,61 @@ class _Checker:
             self.model.unresolved = ("finite differences found no steps at which the function is defined and smooth "
                                      "on both sides of the point")
         pool_errors(self.dirs)
-        self._allow()
         return CENTRAL
 
     # -- second order --------------------------------------------------------------------------
     def _second_order(self) -> str:
         """Complex step along U and central differences along V, or mixed real differences when the
         complex path is broken (cross-checked against finite differences first)."""
-        first = self.dirs[0]
+        dirs = [self._direction() for _ in range(SECOND_ORDER_DIRECTIONS)]
         ones = np.ones(self.ev.y0.shape)
-        cv = self.ev.complex_step(first.W, ones, "the complex-step evaluation along direction 1", first=True)
+        cv = self.ev.complex_step(dirs[0].W, ones, "the complex-step evaluation along direction 1", first=True)
         broken = cv.broken
         if not broken:
-            first.complex = cv
             self._second_order_noise(cv)
-            probe = self.ev.probe(first.W, ones, "direction 1")
+            probe = self.ev.probe(dirs[0].W, ones, "direction 1")
             s = max(cv.scale, abs(cv.value), np.finfo(float).tiny)
             if not (probe.bound <= RESOLUTION * s and abs(probe.value - cv.value) <= probe.bound):
-                sweep = self.ev.central(first.W, ones, "direction 1", steps=SECOND_ORDER_STEPS)
+                sweep = self.ev.central(dirs[0].W, ones, "direction 1", steps=SECOND_ORDER_STEPS)
                 if (np.isfinite(sweep.value) and not sweep.kink
                         and abs(sweep.value - cv.value) > max(FD_SAFETY * sweep.error, OVERRULE * s)):
                     broken = "it disagrees with finite differences, so the function is not complex-analytic as written"
+        self.dirs = dirs
         if broken:
             self.model.notes.append(f"complex step not usable ({broken}); mixed finite differences decided")
             if self.model.noise == 0.0:
                 self._repeat_matches(more=MORE_REPEATS)
-        left = 0
-        for d in self.dirs:
-            sweep = self.ev.mixed_real(d.W, d.V) if broken else self.ev.mixed_complex(d.W, d.V, self.model.noise)
-            d.measured, d.error, d.scale_measured, d.finite = sweep.value, sweep.error, abs(sweep.value), True
-            left += sweep.left_domain
-        if not all(np.isfinite(d.measured) for d in self.dirs):
+            for d in dirs:
+                self._second_measured(d, self.ev.mixed_real(d.W, d.V))
+        else:
+            at = [cv.value] + [self._gradient_along(d.W, ones, d.label) for d in dirs[1:]]
+            for d, g in zip(dirs, at):
+                self._second_measured(d, self.ev.mixed_complex(d.W, d.V, self.model.noise, at_point=g, short=True))
+            self._allow()
+            kinks = []
+            for d, g in zip(dirs, at):
+                if passes(d, d.claimed, d.allowance) and d.allowance <= JUDGEABLE * scale(d) and not d.kink:
+                    continue
+                if self._room(2 * SECOND_ORDER_STEPS):
+                    self._second_measured(d, self.ev.mixed_complex(d.W, d.V, self.model.noise, at_point=g))
+                kinks += [d.kink] if d.kink else []
+            self.model.kink = kinks[0] if kinks else None
+        if not all(np.isfinite(d.measured) for d in dirs):
             self.model.unresolved = ("finite differences found no steps at which the function is defined and smooth "
                                      "on both sides of the point")
-        pool_errors(self.dirs)
-        self._allow()
+        pool_errors(dirs)
         return MIXED_REAL if broken else MIXED_COMPLEX
+
+    def _second_measured(self, d: Direction, sweep: Sweep) -> None:
+        d.measured, d.error, d.scale_measured, d.finite = sweep.value, sweep.error, abs(sweep.value), True
+        d.kink = sweep.kink
+        if sweep.left_domain:
+            self.model.notes.append(f"the function left its domain at {sweep.left_domain} finite-difference "
+                                    "step(s) along the second direction; those steps were skipped")
+
+    def _gradient_along(self, U, W, label: str) -> float | None:
+        cv = self.ev.complex_step(U, W, f"the complex-step evaluation along {label}")
+        return None if cv.broken else cv.value
 
     def _second_order_noise(self, cv) -> None:
         y0 = self.ev.y0
@@ -446,12 +510,3 @@ class _Checker:
         rounding = REPEAT_UNITS * self.eps_f * (np.abs(y0) + np.abs(cv.real)) + 1e-8 * cv.h * np.abs(cv.imag)
         if np.any(gap > rounding):
             self._repeat_matches(more=MORE_REPEATS)
-
-
-def _nudgeable(arg, position: int, wrt: tuple[int, ...]) -> bool:
-    """The ladder nudges differentiated arguments and real-valued constants, never integer data."""
-    if position in wrt:
-        return True
-    arr = np.asarray(arg) if isinstance(arg, (np.ndarray, float)) else None
-    return arr is not None and arr.dtype.kind == "f" and not np.all(arr == np.round(arr))
-
