@@ -30,7 +30,8 @@ import numpy as np
 from .checks.calls import DOMAIN_ERRORS, FunctionError, Session
 from .checks.inputs import EPS64, arguments_of, callable_of, describe, seed_of, timeout_of
 from .checks.judge import JUDGEABLE, LADDER_SAFETY, ROUNDING_UNITS
-from .checks.run import DEFAULT_TIMEOUT, LADDER_NUDGE
+from .checks.ladder import NUDGE as LADDER_NUDGE
+from .checks.run import DEFAULT_TIMEOUT
 from .checks.verdict import FAILED, INCONCLUSIVE, PASSED, Check
 
 __all__ = ["check_equal", "EQUALITY", "NUDGES"]
