@@ -49,7 +49,7 @@ def test_the_projection_is_orthogonal_and_lands_in_the_structure(name):
     P = S.project
     assert np.allclose(P(P(A)), P(A)) and S.contains(P(A))
     assert np.isclose(np.sum(P(A) * B), np.sum(A * P(B)))   # self-adjoint
-    assert np.allclose(P(A), ANSWERS[name][0](A))
+    assert np.allclose(P(A), ANSWERS[name][0](A)) and np.allclose(S.free(A), ANSWERS[name][1](A))
 
 
 @pytest.mark.parametrize("name", sorted(STRUCTURES))

@@ -47,7 +47,9 @@ class Structure:
     the conditions its sampler honours.
 
     ``coordinates(X)`` reads θ off a structured X (so ``coordinates(embed(θ, n)) == θ``);
-    ``project(G)`` is the orthogonal projection onto the structure in the trace inner product.
+    ``project(G)`` is the orthogonal projection onto the structure in the trace inner product (the
+    "sym" answer for an unstructured gradient G); ``free(G)`` is the adjoint M*(G) written as a
+    structured matrix (the "free" answer: its coordinates are the derivatives by the free entries).
     """
 
     name: str
@@ -55,6 +57,7 @@ class Structure:
     coordinates: Callable[[np.ndarray], np.ndarray]
     embed: Callable[[np.ndarray, int], np.ndarray]
     project: Callable[[np.ndarray], np.ndarray]
+    free: Callable[[np.ndarray], np.ndarray]
     allowed: frozenset[str]
     build: Callable
 
@@ -75,13 +78,15 @@ class Structure:
         self.check_conditions(names)
         return np.asarray(self.build(rng, n, closure(names), kappa), dtype=float)
 
-    def pair(self, G: np.ndarray, V: np.ndarray, convention: str) -> tuple[float, float]:
-        """The claimed directional derivative of a claim G along a structured V under *convention*,
-        and its rounding scale: ⟨G, V⟩ (``"sym"``) or coordinates(G)·coordinates(V) (``"free"``)."""
-        if convention == "free":
-            G, V = self.coordinates(G), self.coordinates(V)
-        products = G * V
-        return float(np.sum(products)), float(np.sum(np.abs(products)))
+    def pair(self, G: np.ndarray, V: np.ndarray, convention: str) -> tuple[float, float, float]:
+        """The directional derivative a claim G states along a structured V under *convention*, its
+        rounding scale, and its spread over V = M(θ) with Gaussian θ: ⟨G, V⟩ (``"sym"``), whose
+        spread is ‖M*(G)‖, or coordinates(G)·coordinates(V) (``"free"``), whose spread is
+        ‖coordinates(G)‖."""
+        theta = self.coordinates(V)
+        weights = self.coordinates(self.free(G) if convention == "sym" else G)
+        products = weights * theta
+        return float(np.sum(products)), float(np.sum(np.abs(products))), float(np.linalg.norm(weights))
 
     def check_conditions(self, names) -> None:
         """Refuse conditions the sampler cannot meet inside this structure, with one sentence."""
@@ -131,6 +136,12 @@ def _toeplitz_project(G):
     return _toeplitz_embed(means, n)
 
 
+def _toeplitz_free(G):
+    """Each diagonal replaced by its sum: ∂f/∂t_k, the derivative by one diagonal's parameter."""
+    n = G.shape[0]
+    return _toeplitz_embed(np.array([np.sum(np.diagonal(G, offset=-k)) for k in range(-(n - 1), n)]), n)
+
+
 # -- sampling inside a structure --------------------------------------------------------------------
 
 def _build_symmetric(rng, n, names, kappa):
@@ -176,15 +187,17 @@ _TRIANGULAR = frozenset({"invertible", "positive-determinant", "full-column-rank
 
 STRUCTURES: dict[str, Structure] = {s.name: s for s in (
     Structure("symmetric", "symmetric (X = Xᵀ; free entries on and below the diagonal)", _lower,
-              _symmetric_embed, lambda G: (G + G.T) / 2, SYMMETRIC_CONDITIONS, _build_symmetric),
+              _symmetric_embed, lambda G: (G + G.T) / 2, lambda G: G + G.T - np.diag(np.diag(G)),
+              SYMMETRIC_CONDITIONS, _build_symmetric),
     Structure("diagonal", "diagonal (free entries on the diagonal)", lambda X: np.diag(X).copy(), _diagonal_embed,
-              lambda G: np.diag(np.diag(G)), SYMMETRIC_CONDITIONS, _build_diagonal),
+              lambda G: np.diag(np.diag(G)), lambda G: np.diag(np.diag(G)), SYMMETRIC_CONDITIONS, _build_diagonal),
     Structure("lower-triangular", "lower triangular (free entries on and below the diagonal)", _lower, _lower_embed,
-              np.tril, _TRIANGULAR, _build_lower),
+              np.tril, np.tril, _TRIANGULAR, _build_lower),
     Structure("upper-triangular", "upper triangular (free entries on and above the diagonal)",
-              lambda X: _lower(X.T), lambda theta, n: _lower_embed(theta, n).T, np.triu, _TRIANGULAR, _build_upper),
+              lambda X: _lower(X.T), lambda theta, n: _lower_embed(theta, n).T, np.triu, np.triu, _TRIANGULAR,
+              _build_upper),
     Structure("toeplitz", "Toeplitz (constant along each diagonal; free entries: the 2n − 1 diagonals)",
-              _toeplitz_coordinates, _toeplitz_embed, _toeplitz_project,
+              _toeplitz_coordinates, _toeplitz_embed, _toeplitz_project, _toeplitz_free,
               frozenset({"symmetric", "spd", "invertible", "positive-determinant", "full-column-rank"}),
               _build_toeplitz),
 )}
