@@ -185,3 +185,20 @@ def test_a_point_outside_its_structure_is_refused():
     with pytest.raises(ValueError, match="argument 0 is not symmetric"):
         check_gradient(f, unstructured, rng.standard_normal((5, 5)), structure="symmetric", convention="sym")
 
+
+def test_the_catalog_s_two_symmetric_gradients_of_log_det_each_fail_under_the_other_definition():
+    import identities
+    from identities.engine.forms import claim_function, function_of
+    from identities.engine.verify import draws_for
+
+    ident = identities.get("log-det-symmetric")
+    f = function_of(ident)
+    for dr in draws_for(ident, 0):
+        X = dr.values["X"]
+        for claim in ident.claims:
+            other = "free" if claim.convention == "sym" else "sym"
+            grad = claim_function(ident, claim)
+            own = check_gradient(f, grad, X, structure="symmetric", convention=claim.convention)
+            swapped = check_gradient(f, grad, X, structure="symmetric", convention=other)
+            assert own.verdict == "passed" and swapped.verdict == "failed", (claim.convention, dr.describe())
+            assert swapped.diagnosis.startswith("other convention")

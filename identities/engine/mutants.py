@@ -268,7 +268,9 @@ def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: 
             return Mutant(claim, description, mutant, "inconclusive", undecided(check), check)
     if _equal_at(ident, claim, claim.expr, mutant, draws.strict):
         if not ident.conditions or _equal_at(ident, claim, claim.expr, mutant, draws.loose):
-            why = "equal for all inputs (an algebraic rewrite)"
+            structured = ", ".join(f"{v.name} {v.structure}" for v in ident.symbols if v.structure)
+            why = "equal for all inputs" + (f" of the stated structure ({structured})" if structured else
+                                            " (an algebraic rewrite)")
         else:
             why = "equal under the conditions: " + ", ".join(f"{name} {c}" for name, c in ident.conditions)
         return Mutant(claim, description, mutant, "equivalent", why)
