@@ -14,7 +14,7 @@ from .compile import Compiled, compile_expr
 from .nodes import Differential, Named, Vec, named_parts
 from .printing import latex, latex_operand, unicode, unicode_operand
 from .record import Claim, Identity
-from .symbols import is_scalar
+from .symbols import is_complex, is_scalar
 
 __all__ = ["Form", "LAYOUTS", "CONVENTION_LABELS", "forms", "statement", "definition", "where", "function_of", "claim_function",
            "form_function", "claim_name", "claim_parameters", "output_symbol", "swap_kronecker", "transpose",
@@ -133,8 +133,11 @@ def forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
 def _forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
     house = Form(claim, _house_label(ident, claim), claim.expr, *_lhs(ident, claim, claim.vec, False),
                  layout="house", vec=claim.vec)
-    if claim.kind == "equal" or is_scalar(claim.wrt) or ident.structure_of(claim.wrt) is not None:
-        return (house,)  # no layouts to choose: a number, an equality, a matrix tied to its structure
+    if claim.kind == "equal" or is_scalar(claim.wrt) or ident.structure_of(claim.wrt) is not None \
+            or is_complex(claim.wrt):
+        # No layouts to choose: a number, an equality, a matrix tied to its structure — or a complex
+        # gradient, whose transpose written ∂f/∂Z would read as a Wirtinger derivative, which it is not.
+        return (house,)
     rows, cols = claim.wrt.shape
     out = [house]
     if claim.kind in ("gradient", "vjp"):
@@ -176,7 +179,7 @@ def _house_label(ident: Identity, claim: Claim) -> str:
         return "equality (an algebraic identity, no derivative)"
     if is_scalar(claim.wrt):
         what = "derivative" if claim.kind == "gradient" else "reverse mode (VJP)"
-        return f"{what} with respect to the scalar {claim.wrt.name} (a number)"
+        return f"{what} with respect to the scalar {unicode(claim.wrt)} (a number)"
     if claim.convention is not None:
         prefix = "" if claim.kind == "gradient" else "reverse mode (VJP), "
         return prefix + CONVENTION_LABELS[claim.convention].format(structure=ident.structure_of(claim.wrt))

@@ -271,7 +271,8 @@ class HandbookUnicodePrinter(StrPrinter):
     def _print_Mul(self, expr):
         coeff, rest = expr.as_coeff_Mul()
         if coeff != 1 and coeff != -1 or rest.is_Mul:
-            return super()._print_Mul(expr).replace("*", "·")
+            text = super()._print_Mul(expr).replace("*", "·")
+            return "−" + text[1:] if text.startswith("-") else text
         text = self._print(rest)
         return ("−" + text) if coeff == -1 else text
 
