@@ -28,6 +28,7 @@ from . import all_identities, get, mutants, verify
 from .engine.conditions import CONDITIONS
 from .engine.forms import definition, forms, where
 from .engine.printing import unicode
+from .engine.sources import citation
 from .engine.record import DefinitionError
 from .engine.registry import UnknownIdentity
 
@@ -111,7 +112,7 @@ def cmd_show(args) -> int:
         for k, st in enumerate(ident.derivation.steps, 1):
             print(f"  {k}. {unicode(st.expr)}      ({st.reason})")
     if ident.sources:
-        print("\nsources:\n" + "\n".join(f"  {s}" for s in ident.sources))
+        print("\nsources:\n" + "\n".join(f"  {citation(s)}" for s in ident.sources))
     if ident.see_also:
         print("\nsee also: " + ", ".join(ident.see_also))
     if ident.aliases:

@@ -3,36 +3,84 @@
 A module reads like one rule of an automatic-differentiation library: declare the symbols, write
 the function and its derivative once, list the derivation steps, cite the source.
 
-Symbols: ``matrix`` and ``vector`` (``complex=True`` for complex entries), ``scalar`` for a real
-scalar parameter whose derivative is a number.  A variable may carry a ``structure`` (symmetric,
-diagonal, triangular, Toeplitz); its gradient claims then name a ``convention``.  Complex
-expressions use ``conj_transpose`` (Zᴴ), ``conj`` (Z*) and ``real_part`` (Re, which makes a function
-of complex matrices real, as a gradient needs).  Claims: ``gradient``, ``differential_of``,
-``jacobian``, ``hessian``, ``vjp``, and ``equal`` for an algebraic identity.
+Beyond SymPy's matrix algebra (``Trace``, ``Inverse``, ``HadamardProduct``, ``KroneckerProduct``…)
+an identity may use the engine's constructs, each printed as LaTeX, Unicode and NumPy:
+
+* **symbols** — ``matrix``, ``vector``, ``d`` (the perturbation dX), ``bar`` (an upstream
+  gradient), ``integer("k", values=(2, 3, 4))`` and ``number("epsilon", values=(1e-5,))`` (scalar
+  constants the sampler picks from their values; never differentiated);
+* **entrywise functions** — ``exp_``, ``log_``, ``tanh_``, ``sqrt_`` (a trailing underscore where
+  SymPy uses the name for a scalar function), ``sigmoid``, ``softplus``, ``power(X, p)``,
+  ``reciprocal``, and ``derivative_of(f)`` for the derivative from the table (``derivative_of(tanh_)(Z)``
+  is 𝟏 − tanh(Z)^⊙2);
+* **sums and broadcasting** — ``RowSums`` (M𝟏), ``ColSums`` (𝟏ᵀM), ``Ones`` (𝟏, to spread a column
+  across a row as c𝟏ᵀ), ``DiagMatrix``, ``Vec``, ``Softmax``, ``SoftmaxRows``;
+* **matrix functions** — ``expm`` (e^X), ``expm_frechet`` (L_exp(X, E)), ``sqrtm`` (X^{1/2}),
+  ``logm`` (Log X), ``sylvester(A, B, C)`` (the Y with AY + YB = C), and integer powers X**k;
+* **special matrices** — ``commutation(m, n)`` (K_{m,n}), ``duplication(n)`` (D_n),
+  ``elimination(n)`` (L_n), ``symmetrizer(n)`` (N_n);
+* **scalar parameters** — ``scalar("ell")``: a real number that is differentiated (a length-scale, a
+  temperature); its derivative is a number;
+* **complex matrices** — ``matrix("Z", "m", "n", complex=True)``, with ``conj_transpose`` (Zᴴ),
+  ``conj`` (Z*) and ``real_part`` (Re, which makes a function of complex matrices the real number a
+  gradient needs);
+* **structured variables** — ``variable(X, "…", "spd", structure="symmetric")`` (or diagonal,
+  triangular, Toeplitz): drawn and perturbed inside the structure, with gradient claims that name a
+  ``convention``.
+
+Claims: ``gradient``, ``differential_of``, ``jacobian``, ``hessian``, ``vjp``, and ``equal`` for an
+algebraic identity (the function equals an expression).
+
+``log`` and ``sqrt`` here are SymPy's, for scalars (log det X, √d); applied to a matrix they refuse
+and name the entrywise and the matrix function to use instead.
 """
 
 from __future__ import annotations
 
 import sympy as sp
-from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, log, pi,
-                   sqrt)
+from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, pi)
 
 from .engine.constructs.complex import conj, conj_transpose, real_part
+from .engine.constructs.elementwise import (derivative_of, exp_, log_, power, reciprocal, sigmoid, softplus, sqrt_,
+                                            tanh_)
+from .engine.constructs.matfun import expm, expm_frechet, logm, sqrtm, sylvester
+from .engine.constructs.special import commutation, duplication, elimination, symmetrizer
+from .engine.constructs.sums import ColSums
 from .engine.nodes import Cotangent, DiagMatrix, Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
 from .engine.record import Claim, Derivation, Identity, Step, Var
-from .engine.symbols import add, cotangent, differential, dim, matrix, mul, scalar, vector
+from .engine.refusals import function_of_matrix
+from .engine.sources import COOKBOOK, Source
+from .engine.symbols import add, cotangent, differential, dim, integer, matrix, mul, number, scalar, vector
 
 __all__ = [
-    "matrix", "vector", "scalar", "dim", "d", "bar", "add", "mul", "eye",
+    "matrix", "vector", "scalar", "dim", "d", "bar", "add", "mul", "eye", "integer", "number",
     "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt", "pi",
-    "Rational", "SoftmaxRows", "Softmax", "DiagMatrix", "Vec", "RowSums", "Ones", "conj", "conj_transpose",
-    "real_part",
+    "Rational", "SoftmaxRows", "Softmax", "DiagMatrix", "Vec", "RowSums", "ColSums", "Ones",
+    "exp_", "log_", "tanh_", "sqrt_", "sigmoid", "softplus", "power", "reciprocal", "derivative_of",
+    "expm", "expm_frechet", "sqrtm", "logm", "sylvester",
+    "commutation", "duplication", "elimination", "symmetrizer", "conj", "conj_transpose", "real_part",
     "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp", "equal",
-    "step", "derivation", "identity", "named",
+    "step", "derivation", "identity", "named", "cite", "cookbook",
 ]
 
 d = differential
 bar = cotangent
+
+
+def _scalar_only(function, x):
+    if getattr(x, "is_Matrix", False):
+        raise TypeError(function_of_matrix(function.__name__, x))
+    return function(x)
+
+
+def log(x):
+    """The natural logarithm of a scalar (log det X); a matrix is refused, naming log_ and logm."""
+    return _scalar_only(sp.log, x)
+
+
+def sqrt(x):
+    """The square root of a scalar (√d); a matrix is refused, naming sqrt_ and sqrtm."""
+    return _scalar_only(sp.sqrt, x)
 
 
 def named(name: str | Cotangent, expr) -> Named:
@@ -121,3 +169,15 @@ def identity(*, id: str, title: str, symbols, function, claims, output: str = "f
     return Identity(id=id, title=title, symbols=tuple(symbols), function=sp.sympify(function), output=output,
                     claims=tuple(claims), derivation=derivation, see_also=tuple(see_also),
                     sources=tuple(sources), aliases=tuple(aliases)).validate()
+
+
+def cite(key: str, locator: str = "") -> Source:
+    """A work of the catalog's bibliography (identities/references.bib) and where in it: ``"§3.2"``,
+    ``"p. 209"``, ``"eq. (5.9)"``."""
+    return Source(key, locator)
+
+
+def cookbook(*equations: int, locator: str = "") -> Source:
+    """The Matrix Cookbook (version of November 15, 2012) and the numbers of the displayed equations
+    whose formulas the identity states; ``locator`` names a section where no number fits."""
+    return Source(COOKBOOK, locator, tuple(equations))

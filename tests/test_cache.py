@@ -10,10 +10,11 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 import identities
-from identities.define import Trace, add, constant, gradient, identity, matrix, mul, variable
+from identities.define import Trace, add, cite, constant, gradient, identity, matrix, mul, variable
 from identities.engine import cache
 from identities.engine.mutants import mutation_report
-from identities.engine.nodes import Cotangent, Differential, Named, Vec
+from identities.engine.constructs.elementwise import ElementwiseDerivative
+from identities.engine.nodes import Cotangent, Differential, Named, ScalarConstant, Vec
 from identities.engine.verify import verify as verification_report
 
 
@@ -40,7 +41,7 @@ def toy(tmp_path, wrong: bool = False):
     A, X = matrix("A", "n", "n"), matrix("X", "n", "k")
     grad = mul(2, A, X) if wrong else mul(add(A, A.T), X)
     ident = identity(id="toy", title="Toy", symbols=[variable(X, "x"), constant(A, "a")],
-                     function=Trace(mul(X.T, A, X)), claims=[gradient(X, grad)], sources=("test",))
+                     function=Trace(mul(X.T, A, X)), claims=[gradient(X, grad)], sources=(cite("giles2008extended"),))
     module = tmp_path / "toy.py"
     if not module.exists():
         module.write_text("IDENTITY = ...  # the toy's source\n")
@@ -50,8 +51,14 @@ def toy(tmp_path, wrong: bool = False):
 def test_every_node_of_the_handbook_survives_pickling():
     from identities.define import DiagMatrix, Ones, RowSums, SoftmaxRows, bar, d, dim, named, vector
     X, x = matrix("X", "n", "k"), vector("x", "n")
+    from identities.define import (ColSums, commutation, derivative_of, duplication, expm, expm_frechet, integer,
+                                   number, power, sqrtm, sylvester, tanh_)
+    M, k = matrix("M", "n", "n"), integer("k", values=(2, 3))
     nodes = [Vec(X, "C"), d(X), bar("Y", "n", "k"), named(bar("P", "n", "k"), mul(X, matrix("B", "k", "k"))),
-             named("S", X), Ones(1, dim("n")), RowSums(X), SoftmaxRows(X), DiagMatrix(x)]
+             named("S", X), Ones(1, dim("n")), RowSums(X), SoftmaxRows(X), DiagMatrix(x), ColSums(X), tanh_(X),
+             derivative_of(tanh_)(X), power(X, 2), derivative_of(power)(X, k), expm(M), expm_frechet(M, M.T),
+             sqrtm(M), sylvester(M, M, M), M ** k, number("epsilon", (1e-5,)) * M, commutation("n", "k"),
+             duplication("n")]
     for node in nodes:
         again = pickle.loads(pickle.dumps(node))
         assert again == node and type(again) is type(node) and again.shape == node.shape
@@ -59,6 +66,7 @@ def test_every_node_of_the_handbook_survives_pickling():
 
 @pytest.mark.parametrize("identity_id, node", [
     ("softmax-attention", Cotangent), ("softmax-attention", Named), ("inverse-differential", Differential),
+    ("trace-matrix-power", ScalarConstant), ("tanh-layer", ElementwiseDerivative),
 ])
 def test_reports_survive_pickling(identity_id, node):
     record = cache.record(identities.get(identity_id))
@@ -112,7 +120,8 @@ def test_editing_any_engine_file_changes_the_key(tmp_path, monkeypatch):
     cache._engine.cache_clear()
     try:
         before = cache.key(ident, 0, "verify")
-        for changed in (engine / "sampler.py", package / "define.py"):
+        for changed in (engine / "sampler.py", engine / "checks" / "judge.py", engine / "constructs" / "numerics.py",
+                        package / "define.py"):
             changed.write_text(changed.read_text() + "\n# edited\n")
             cache._engine.cache_clear()
             after = cache.key(ident, 0, "verify")

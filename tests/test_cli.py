@@ -89,7 +89,7 @@ from identities.define import *
 A = matrix("A", "n", "n")
 X = matrix("X", "n", "k")
 IDENTITY = identity(id="{id}", title="Toy", symbols=[variable(X, "x"), constant(A, "a")],
-                    function=Trace(mul(X.T, A, X)), claims=[gradient(X, {gradient})], sources=("test",))
+                    function=Trace(mul(X.T, A, X)), claims=[gradient(X, {gradient})], sources=(cite("giles2008extended"),))
 '''
 RIGHT, WRONG = "add(A, A.T) * X", "2 * A * X"
 

@@ -14,7 +14,7 @@ import pytest
 
 from identities.define import Trace, constant, gradient, identity, matrix, variable
 from identities.engine.conditions import CONDITIONS, DEFAULT_KAPPA, check_combination, construct
-from identities.engine.constructs.structured import STRUCTURES
+from identities.engine.structures import STRUCTURES
 from identities.engine.record import DefinitionError
 
 KAPPA_SLACK = 1 + 1e-8
@@ -55,6 +55,8 @@ HOLDS = {
     "probability": lambda X: np.all(X > 0) and _sums_to_one(X),
     "full-column-rank": lambda X: np.linalg.matrix_rank(X) == X.shape[1] and _kappa_ok(X),
     "causal-mask": lambda X: np.array_equal(X, np.tril(np.ones(X.shape))),
+    "off-negative-axis": lambda X: not np.any((np.abs(np.linalg.eigvals(X).imag) < 1e-12)
+                                              & (np.linalg.eigvals(X).real <= 0)),
     "hermitian": lambda X: np.iscomplexobj(X) and np.array_equal(X, X.conj().T),
     "unitary": lambda X: np.iscomplexobj(X) and _unitary(X),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from identities.define import (Trace, add, constant, d, derivation, gradient, identity, matrix, mul, step,
+from identities.define import (Trace, add, cite, constant, d, derivation, gradient, identity, matrix, mul, step,
                                variable)
 from identities import verify
 from identities.engine.record import DefinitionError
@@ -16,7 +16,7 @@ B = matrix("B", "k", "k")
 
 def build(**overrides):
     spec = dict(id="toy", title="Toy", symbols=[variable(X, "x"), constant(A, "a")],
-                function=Trace(mul(X.T, A, X)), claims=[gradient(X, add(A, A.T) * X)], sources=("test",))
+                function=Trace(mul(X.T, A, X)), claims=[gradient(X, add(A, A.T) * X)], sources=(cite("giles2008extended"),))
     spec.update(overrides)
     return identity(**spec)
 

@@ -18,6 +18,9 @@ import identities
     (("spd",), lambda X: np.allclose(X, X.T) and np.min(np.linalg.eigvalsh(X)) > 0),
     (("orthogonal",), lambda X: np.allclose(X.T @ X, np.eye(len(X))) and not np.allclose(X, X.T)),
     (("positive",), lambda X: np.all(X > 0)),
+    # Re λ ≥ ½ by construction (every eigenvalue in the disc |λ − 1| ≤ ½), and not symmetric
+    (("off-negative-axis",), lambda X: np.min(np.linalg.eigvals(X).real) >= 0.5 - 1e-12 and not np.allclose(X, X.T)),
+    (("probability",), lambda X: np.all(X > 0) and np.allclose(X.sum(axis=0), 1.0)),
 ])
 def test_conditions_are_met_by_construction(names, test):
     for seed in range(5):
@@ -35,3 +38,17 @@ def test_draws_use_distinct_sizes_and_are_reproducible():
     a, b = draw(ident, 3), draw(ident, 3)
     assert a.sizes == b.sizes and all(np.array_equal(a.values[k], b.values[k]) for k in a.values)
     assert len(set(a.sizes.values())) == len(a.sizes), a.sizes
+
+
+def test_probability_columns_are_on_the_simplex_for_rectangular_shapes():
+    Y = construct(np.random.default_rng(4), (5, 3), ("probability",))
+    assert Y.shape == (5, 3) and np.all(Y > 0) and np.allclose(Y.sum(axis=0), 1.0)
+
+
+def test_a_sampled_constant_takes_one_of_its_values_and_is_reported_with_the_sizes():
+    ident = identities.get("trace-matrix-power")
+    seen = {draw(ident, seed).values["k"] for seed in range(12)}
+    assert seen <= {2, 3, 4} and len(seen) > 1, seen
+    assert all(isinstance(k, int) for k in seen)
+    first = draw(ident, 0)
+    assert first.describe().endswith(f"; k={first.values['k']}")

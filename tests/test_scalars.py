@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from identities.define import (Determinant, Inverse, Trace, add, constant, eye, gradient, identity, log, matrix, mul,
-                               scalar, variable, vjp, upstream)
+from identities.define import (Determinant, Inverse, Trace, add, cite, constant, eye, gradient, identity, log, matrix,
+                               mul, scalar, variable, vjp, upstream)
 from identities.engine.compile import compile_expr
 from identities.engine.forms import forms
 from identities.engine.mutants import mutation_report, mutations
@@ -17,6 +17,7 @@ from identities.engine.verify import verify
 
 A = matrix("A", "n", "n")
 t = scalar("t")
+SOURCES = (cite("magnus2019matrix"),)
 shifted = add(A, mul(t, eye("n")))
 
 
@@ -25,7 +26,8 @@ def shift_identity(claim_expr=None):
     return identity(id="toy-shift", title="log det of a shifted matrix",
                     symbols=[variable(t, "the shift", "positive"), constant(A, "a matrix", "spd")],
                     function=log(Determinant(shifted)),
-                    claims=[gradient(t, Trace(Inverse(shifted)) if claim_expr is None else claim_expr)])
+                    claims=[gradient(t, Trace(Inverse(shifted)) if claim_expr is None else claim_expr)],
+                    sources=SOURCES)
 
 
 def test_a_scalar_is_drawn_as_a_number_meeting_its_condition():
@@ -89,7 +91,7 @@ def test_a_one_by_one_matrix_used_as_a_scalar_is_refused_with_the_way_out():
 
 
 def test_an_undeclared_scalar_is_refused():
-    with pytest.raises(DefinitionError, match=r"undeclared symbols \['t'\]"):
+    with pytest.raises(DefinitionError, match=r"the scalar t is not declared: declare a parameter .* with scalar\('t'\)"):
         identity(id="toy", title="t", symbols=[variable(A, "a")], function=Trace(mul(t, A)),
                  claims=[gradient(A, mul(t, eye("n")))])
 
@@ -105,5 +107,5 @@ def test_a_vjp_with_respect_to_a_scalar_is_a_number():
     Ybar = bar("Y", "n", "n")
     ident = identity(id="toy-scale", title="scaling", output="Y",
                      symbols=[variable(t, "a scale"), constant(A, "a"), upstream(Ybar, "upstream")],
-                     function=mul(t, A), claims=[vjp(t, Trace(mul(Ybar.T, A)))])
+                     function=mul(t, A), claims=[vjp(t, Trace(mul(Ybar.T, A)))], sources=SOURCES)
     assert verify(ident).ok and mutation_report(ident).ok

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from identities.engine.constructs.structured import STRUCTURES, structure_named
+from identities.engine.structures import STRUCTURES, structure_named
 
 N = 5
 rng = np.random.default_rng(11)

@@ -56,9 +56,7 @@ IDENTITY = identity(
              "cyclic trace on the second term; both in the form tr(Gᵀ d·)"),
     ),
     see_also=("softmax-attention", "linear-layer", "rule-product", "rule-transpose"),
-    sources=("Vaswani et al. (2017), Attention is all you need, scaled dot-product attention",
-             "Giles (2008), An extended collection of matrix derivative results for forward and reverse "
-             "mode AD, matrix product",
-             "the lesson, attention scores"),
+    sources=(cite("vaswani2017attention", "§3.2.1, scaled dot-product attention"),
+             cite("giles2008extended", "the matrix product (results of Dwyer and Macphail)")),
     aliases=("attention scores", "scaled dot product", "qk scores"),
 )

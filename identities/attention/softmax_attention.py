@@ -86,9 +86,7 @@ IDENTITY = identity(
              "as for the scores: cyclic trace and tr(M) = tr(Mᵀ) put dQ and dK on the right"),
     ),
     see_also=("attention-scores", "linear-layer"),
-    sources=("Vaswani et al. (2017), Attention is all you need, scaled dot-product attention",
-             "Giles (2008), An extended collection of matrix derivative results for forward and reverse "
-             "mode AD, matrix product",
-             "the lesson, attention block"),
+    sources=(cite("vaswani2017attention", "§3.2.1, scaled dot-product attention"),
+             cite("giles2008extended", "the matrix product (results of Dwyer and Macphail)")),
     aliases=("attention backward", "softmax attention", "scaled dot-product attention"),
 )

@@ -46,8 +46,7 @@ IDENTITY = identity(
              "df = Re tr(Gᴴ dZ) with G = 2Z"),
     ),
     see_also=("complex-trace-linear", "frobenius-norm-squared"),
-    sources=("Matrix Cookbook (2012), Sec. 4.1, eq. 233 (the complex gradient ∇f = 2 ∂f/∂Z* = ∂f/∂Re Z + i ∂f/∂Im Z) "
-             "and Sec. 4.1.2, eqs. 246–248 (∂ tr(XXᴴ)/∂X = X*, ∂/∂X* = X, ∇ = 2X)",
-             "PyTorch documentation, 'Autograd for Complex Numbers' (Z.grad is ∂L/∂Re Z + i ∂L/∂Im Z for a real L)"),
+    sources=(cookbook(248, locator="the complex gradient of eq. (233); the Wirtinger derivatives, eqs. (246) and (247)"),
+             cite("pytorch2026autograd", "'Autograd for Complex Numbers': z.grad of a real loss")),
     aliases=("complex frobenius norm gradient", "gradient of ||Z||_F^2 complex", "wirtinger frobenius norm"),
 )

@@ -45,8 +45,8 @@ IDENTITY = identity(
              "A = (Aᴴ)ᴴ, so df = Re tr(Gᴴ dZ) with G = Aᴴ"),
     ),
     see_also=("complex-frobenius-norm", "trace-linear"),
-    sources=("Matrix Cookbook (2012), eq. 100 (∂ tr(XA)/∂X = Aᵀ) with Sec. 4.1.2's remark that it holds for "
-             "complex X, and Sec. 4.1, eq. 233 (the complex gradient of a real function)",
-             "PyTorch documentation, 'Autograd for Complex Numbers' (Z.grad is ∂L/∂Re Z + i ∂L/∂Im Z for a real L)"),
+    sources=(cookbook(locator="eq. (100), ∂ tr(XA)/∂X = Aᵀ, with §4.1.2's remark that it holds for complex X; "
+                              "eq. (233), the complex gradient of a real function"),
+             cite("pytorch2026autograd", "'Autograd for Complex Numbers': z.grad of a real loss")),
     aliases=("complex trace gradient", "gradient of Re tr(AZ)", "wirtinger trace"),
 )

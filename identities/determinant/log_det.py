@@ -46,7 +46,6 @@ IDENTITY = identity(
              "X⁻¹ = (X⁻ᵀ)ᵀ, so df = tr(Gᵀ dX) with G = X⁻ᵀ"),
     ),
     see_also=("log-det-trace", "inverse-differential", "rule-frobenius-identification"),
-    sources=("Matrix Cookbook (2012), eq. 43 (differential) and eq. 57 (gradient of ln |det X|)",
-             "the lesson, the log-determinant identity"),
+    sources=(cookbook(43, 57),),
     aliases=("logdet", "log determinant", "log-determinant", "jacobi formula"),
 )

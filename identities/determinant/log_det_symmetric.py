@@ -61,9 +61,8 @@ IDENTITY = identity(
              "X⁻¹ is symmetric, so X⁻¹ = (X⁻¹)ᵀ and df = tr(Gᵀ dX) with the symmetric G = X⁻¹"),
     ),
     see_also=("log-det", "log-det-trace", "gp-log-marginal-likelihood"),
-    sources=("Matrix Cookbook (2012), Sec. 2.8.2, eqs. 138 and 141 (the free-entry derivative)",
-             "Srinivasan, S. and Panda, N. (2019). What is the gradient of a scalar function of a symmetric "
-             "matrix? arXiv:1911.06491 (the gradient on symmetric matrices, sym(G))"),
+    sources=(cookbook(141, locator="§2.8.2 and its rule (138): the derivative by the free entries"),
+             cite("srinivasan2019gradient", "the gradient on symmetric matrices, sym(G)")),
     aliases=("symmetric matrix derivative", "derivative with respect to a symmetric matrix", "free-entry derivative",
              "sym(G)", "2X^{-1} - X^{-1} o I"),
 )

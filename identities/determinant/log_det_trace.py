@@ -51,8 +51,7 @@ IDENTITY = identity(
              "S − X⁻¹ = (Sᵀ − X⁻ᵀ)ᵀ, so df = tr(Gᵀ dX) with G = Sᵀ − X⁻ᵀ"),
     ),
     see_also=("log-det", "trace-linear", "rule-linearity"),
-    sources=("Matrix Cookbook (2012), eq. 57 (log-determinant) and eq. 100 (tr(XA))",
-             "the lesson, exercise on −log det X + tr(SX)"),
+    sources=(cookbook(locator="the sum of eqs. (57) and (100)"),),
     aliases=("gaussian log-likelihood", "gaussian negative log-likelihood", "graphical lasso",
              "precision matrix likelihood"),
 )

@@ -47,7 +47,8 @@ IDENTITY = identity(
     function=Determinant(add(A, mul(U, V.T))),
     claims=[equal(mul(Determinant(A), Determinant(add(eye("k"), mul(V.T, Inverse(A), U)))))],
     see_also=("woodbury", "sherman-morrison", "log-det"),
-    sources=("Matrix Cookbook (2012), eq. 24 (the case A = I, k = 1: det(I + uvᵀ) = 1 + uᵀv)",
-             "Wikipedia, 'Matrix determinant lemma' (the rank-one statement and its rank-k generalisation)"),
+    sources=(cite("mathlib2020lean", "Mathlib/LinearAlgebra/Matrix/SchurComplement.lean, the matrix determinant "
+                                     "lemma Matrix.det_add_mul (a formal proof)"),
+             cookbook(locator="eq. (24), the case A = I, k = 1: det(I + uvᵀ) = 1 + uᵀv")),
     aliases=("determinant lemma", "sylvester determinant identity", "determinant of a low-rank update"),
 )

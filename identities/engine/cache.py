@@ -142,8 +142,8 @@ def _engine() -> str:
     """The engine that computes the reports: its source, and the versions it runs on.  Read once per
     process, as the code that runs was loaded once."""
     digest = hashlib.sha256()
-    for path in sorted(_ENGINE.glob("*.py")) + [_PACKAGE / "define.py"]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(_ENGINE.rglob("*.py")) + [_PACKAGE / "define.py"]:  # checks/ and constructs/ too
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(f"python {sys.version_info[:3]} numpy {np.__version__} sympy {sp.__version__}".encode())
     return digest.hexdigest()
 

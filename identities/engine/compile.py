@@ -32,13 +32,16 @@ class Compiled:
 
 
 def numeric_dimensions(expr) -> set[sp.Symbol]:
-    """Dimension symbols the expression uses as numbers (√d, I_n, 𝟏ₘ), not merely as shapes."""
+    """Dimension symbols the expression uses as numbers (√d, I_n, 𝟏ₘ), not merely as shapes.
+
+    A node printed as another expression (an entrywise derivative printed as 𝟏 − H ⊙ H) names that
+    expression ``expansion``; its dimensions are read from there, since that is what the code holds."""
     if isinstance(expr, sp.MatrixSymbol):
         return set()
     if isinstance(expr, sp.Symbol):
         return {expr} if expr.name in DIMS and expr == DIMS[expr.name] else set()
     found: set[sp.Symbol] = set()
-    for arg in getattr(expr, "args", ()):
+    for arg in (expr.expansion,) if hasattr(expr, "expansion") else getattr(expr, "args", ()):
         if isinstance(arg, sp.Basic):
             found |= numeric_dimensions(arg)
     return found
@@ -54,7 +57,7 @@ def _dimension_bindings(expr, params: tuple[sp.MatrixSymbol, ...]) -> list[str]:
     for param in params:
         if not wanted:
             break
-        if not hasattr(param, "shape"):  # a scalar parameter has no dimensions to read
+        if not isinstance(param, sp.MatrixSymbol):  # a scalar has no shape to read sizes from
             continue
         rows, cols = param.shape
         here = [s if s in wanted else None for s in (rows, cols)]

@@ -65,6 +65,9 @@ CONDITIONS: dict[str, Condition] = {c.name: c for c in (
               relaxed=("full-column-rank",)),
     Condition("causal-mask", "the causal mask: ones on and below the diagonal, zeros above",
               "{0}ᵢⱼ = [j ≤ i]", True),
+    Condition("off-negative-axis", "free of eigenvalues on the closed negative real axis (its principal square "
+              "root and logarithm exist)", "λ({0}) ∩ (−∞, 0] = ∅", True, implies=("positive-determinant",),
+              relaxed=("off-negative-axis",)),
     Condition("hermitian", "Hermitian", "{0} = {0}ᴴ", True, "complex"),
     Condition("unitary", "unitary", "{0}ᴴ{0} = I", True, "complex", implies=("invertible",)),
 )}
@@ -131,7 +134,7 @@ def eigenvalues(rng: np.random.Generator, n: int, names: frozenset[str], kappa: 
     at least 1/(2n) apart: then values of one sign are as far apart as their magnitudes, and values of
     opposite signs at least 2/κ + 1/(2n), so neighbours are at least ρ/(2n) apart (ρ = 1)."""
     magnitudes = (_spaced_values if "distinct-eigenvalues" in names else _singular_values)(rng, n, kappa)
-    if "spd" in names:
+    if names & {"spd", "off-negative-axis"}:   # a symmetric matrix off the negative axis is positive definite
         return magnitudes
     signs = rng.choice([-1.0, 1.0], size=n)
     if n > 1:
@@ -205,9 +208,16 @@ def _build_mask(rng, shape, names, kappa, complex_):
     return np.tril(np.ones(shape))
 
 
+def _build_off_negative_axis(rng, shape, names, kappa, complex_):
+    """I + N with N dense, non-symmetric and ‖N‖₂ = ½: every eigenvalue lies in the disc |λ − 1| ≤ ½, so
+    Re λ ≥ ½ (a positive determinant) and the condition number is at most 3."""
+    G = rng.standard_normal(shape)
+    return np.eye(shape[0]) + G / (2 * np.linalg.norm(G, 2))
+
+
 #: What a real symmetric matrix can be drawn as (built from its eigenvalues).
 SYMMETRIC_CONDITIONS = frozenset({"symmetric", "spd", "distinct-eigenvalues", "invertible", "positive-determinant",
-                       "full-column-rank"})
+                                  "full-column-rank", "off-negative-axis"})
 
 #: The constructions, tried in order; the first that honours a combination builds it.
 RECIPES: tuple[Recipe, ...] = (
@@ -226,6 +236,9 @@ RECIPES: tuple[Recipe, ...] = (
     Recipe("positive", "real", frozenset({"positive"}), frozenset({"positive", "symmetric"}), _build_positive),
     Recipe("simplex", "real", frozenset({"probability"}), frozenset({"probability", "positive"}), _build_positive),
     Recipe("causal mask", "real", frozenset({"causal-mask"}), frozenset({"causal-mask"}), _build_mask),
+    Recipe("near the identity", "real", frozenset({"off-negative-axis"}),
+           frozenset({"off-negative-axis", "positive-determinant", "invertible", "full-column-rank"}),
+           _build_off_negative_axis),
 )
 
 #: Why two conditions cannot be drawn together: (the pair, or one condition of it; the reason).

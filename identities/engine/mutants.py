@@ -21,7 +21,7 @@ import sympy as sp
 from .checks import Check
 from .compile import compile_expr
 from .forms import claim_parameters, forms
-from .nodes import Named, unname
+from .nodes import DiagMatrix, Named, unname
 from .printing import unicode
 from .record import Claim, Identity
 from .sampler import Draw, draw
@@ -121,8 +121,8 @@ _RULES: dict[type, Callable] = {}
 
 def mutation_rule(cls: type):
     """Register a generator ``rule(node, parent)`` of the classic mistakes made at a node of class
-    *cls*, yielding ``(description, replacement)`` pairs; a construct module keeps its mistakes
-    beside its node instead of in a branch here."""
+    *cls* (that class exactly, not its subclasses), yielding ``(description, replacement)`` pairs; a
+    construct module keeps its mistakes beside its node instead of in a branch here."""
     def register(rule):
         _RULES[cls] = rule
         return rule
@@ -136,11 +136,12 @@ def _is_parameter(expr) -> bool:
 
 def _local_mutations(node, parent) -> Iterator[tuple[str, sp.Basic]]:
     """The classic mistakes that can be made at one node of the expression tree."""
-    rule = next((_RULES[k] for k in type(node).__mro__ if k in _RULES), None)
+    rule = _RULES.get(type(node))  # the class itself: SymPy's Inverse is a MatPow, with mistakes of its own
     if rule is not None:
         yield from rule(node, parent)
     elif isinstance(node, sp.MatrixSymbol):
-        if not isinstance(parent, sp.Transpose) and node.shape != (1, 1):
+        # diag(x) is the same matrix for a row x and a column x: transposing its argument is no mistake
+        if not isinstance(parent, (sp.Transpose, DiagMatrix)) and node.shape != (1, 1):
             yield f"{unicode(node)} → {unicode(sp.Transpose(node))}", sp.Transpose(node)
     elif isinstance(node, sp.Transpose):
         yield f"drop the transpose of {unicode(node.arg)}", node.arg
@@ -177,6 +178,17 @@ def _local_mutations(node, parent) -> Iterator[tuple[str, sp.Basic]]:
             yield f"drop the factor {unicode(coeff)}", rest
 
 
+def _as_printed(expr):
+    """*expr* with every node that prints as another expression (its ``expansion``) replaced by it:
+    two mutants that print and compute the same are one mutant, and a change inside an argument
+    the printed form does not use is no mutant at all."""
+    if hasattr(expr, "expansion"):
+        return _as_printed(expr.expansion)
+    if not isinstance(expr, sp.Basic) or not expr.args or isinstance(expr, sp.MatrixSymbol):
+        return expr
+    return expr.func(*(_as_printed(a) for a in expr.args))
+
+
 def mutations(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
     """Every single classic mistake applied to *expr*, each once (duplicates and no-ops removed)."""
     out: list[tuple[str, sp.Expr]] = []
@@ -192,9 +204,9 @@ def mutations(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
                 out.append((description, _replace_at(expr, path, replacement)))
             except Exception as exc:  # SymPy refusing the shape is a mutant killed at construction
                 out.append((f"{description} (ill-shaped: {type(exc).__name__})", None))
-    seen, unique = {sp.srepr(expr)}, []
+    seen, unique = {sp.srepr(_as_printed(expr))}, []
     for description, mutant in out:
-        key = sp.srepr(mutant) if mutant is not None else description
+        key = sp.srepr(_as_printed(mutant)) if mutant is not None else description
         if key not in seen:
             seen.add(key)
             unique.append((description, mutant))

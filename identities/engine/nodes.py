@@ -19,7 +19,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from sympy.printing.precedence import PRECEDENCE
 
 __all__ = ["SoftmaxRows", "Softmax", "Vec", "RowSums", "Ones", "DiagMatrix", "Named", "Differential", "Cotangent",
-           "named_parts", "unname", "FUNCTION_CALL", "JUXTAPOSED"]
+           "ScalarConstant", "named_parts", "unname", "FUNCTION_CALL", "JUXTAPOSED"]
 
 #: Precedence of a node printed as a function call: softmax(S), vec(X), diag(p).
 FUNCTION_CALL = PRECEDENCE["Func"]
@@ -91,6 +91,50 @@ class Cotangent(sp.MatrixSymbol):
         return self.of + "bar"
 
 
+class ScalarConstant(sp.Expr):
+    """A named scalar constant that is sampled, never differentiated: the integer k of Xᵏ, a stabiliser ε.
+
+    It carries the values the sampler picks from; formulas print its name (k, ε) and generated code
+    takes it as a parameter, passed as a Python int (every value an int) or float.  It is
+    integer-valued exactly when every value is an int, so Xᵏ is a matrix power and X^ε is refused.
+    """
+
+    is_commutative = True
+    is_real = True
+    is_finite = True
+    precedence = PRECEDENCE["Atom"]
+
+    def __new__(cls, name, values):
+        name = getattr(name, "name", name)  # SymPy rebuilds nodes from their args, where the name is a Str
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ValueError(f"a constant needs a Python identifier as its name, not {name!r}")
+        numbers = tuple(sp.sympify(v) for v in values)
+        if not numbers or not all(v.is_Integer or v.is_Float for v in numbers) or not all(v.is_finite for v in numbers):
+            raise ValueError(f"constant {name}: give the sampler one or more finite numbers, not {tuple(values)!r}")
+        return super().__new__(cls, Str(name), sp.Tuple(*numbers))
+
+    @property
+    def name(self) -> str:
+        """The name of the constant, and of its parameter in generated code."""
+        return self.args[0].name
+
+    @property
+    def values(self) -> tuple:
+        """The values the sampler picks from, as Python ints (an integer constant) or floats."""
+        return tuple(int(v) if v.is_Integer else float(v) for v in self.args[1])
+
+    def _for_all_values(self, test):
+        """True if *test* holds for every value, False if for none, None (unknown) otherwise."""
+        results = [bool(test(v)) for v in self.args[1]]
+        return True if all(results) else False if not any(results) else None
+
+    def _eval_is_integer(self):
+        return self._for_all_values(lambda v: v.is_Integer)
+
+    def _eval_is_positive(self):
+        return self._for_all_values(lambda v: v > 0)
+
+
 class _OfOneMatrix(MatrixExpr):
     """A node applied to one matrix expression, of the same shape unless it says otherwise."""
 
@@ -128,7 +172,7 @@ class Vec(MatrixExpr):
     precedence = FUNCTION_CALL
 
     def __new__(cls, arg, order: str = "F"):
-        order = getattr(order, "name", order)  # SymPy rebuilds nodes from args, where order is a Symbol
+        order = getattr(order, "name", order)  # SymPy rebuilds nodes from args, where order is a Str
         if order not in ("F", "C"):
             raise ValueError(f"vec order must be 'F' (columns) or 'C' (rows), not {order!r}")
         return super().__new__(cls, sp.sympify(arg), Str(order))

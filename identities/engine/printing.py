@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import ast
 
+import numpy as np
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence_traditional
-from sympy.printing.pretty.pretty_symbology import pretty_symbol
+from sympy.printing.pretty.pretty_symbology import greek_unicode
 from sympy.printing.str import StrPrinter
 
 from .nodes import FUNCTION_CALL, Cotangent, Differential, Named
 
 __all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "NUMPY_HELPERS", "helpers_used",
-           "print_rule", "numpy_helper"]
+           "print_rule", "numpy_helper", "helper_functions", "missing_printers", "exponent"]
 
 
 def _is_inverse_transpose(expr) -> sp.Expr | None:
@@ -43,6 +44,9 @@ class HandbookLatexPrinter(LatexPrinter):
 
     def _print_Cotangent(self, expr):
         return r"\bar{%s}" % self._print(sp.Symbol(expr.of))
+
+    def _print_ScalarConstant(self, expr):
+        return self._print(sp.Symbol(expr.name))
 
     def _wrap(self, expr) -> str:
         """*expr* as the base of a superscript (ᵀ, ⁻¹): parenthesised unless it binds tighter."""
@@ -137,6 +141,17 @@ class HandbookLatexPrinter(LatexPrinter):
 
 _SUPERSCRIPT_T = "ᵀ"
 _SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: Name suffixes written as accents, as SymPy's LaTeX printer does (Xhat is X̂ there as here).
+_ACCENTS = {"hat": "\u0302", "tilde": "\u0303"}
+
+
+def _accented(name: str) -> str:
+    """A symbol name for the terminal as SymPy's LaTeX printer writes it: ``gamma`` as γ, ``Xhat``
+    as X̂, ``Ptilde`` as P̃."""
+    for suffix, accent in _ACCENTS.items():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return _accented(name[: -len(suffix)]) + accent
+    return greek_unicode.get(name, name)
 
 
 def _opens_with_word(expr) -> bool:
@@ -169,10 +184,13 @@ class HandbookUnicodePrinter(StrPrinter):
         return self._print(item)
 
     def _print_MatrixSymbol(self, expr):
-        return self._print_Symbol(expr)
+        return _accented(expr.name)
 
     def _print_Cotangent(self, expr):
-        return expr.of + "\u0304"
+        return _accented(expr.of) + "\u0304"
+
+    def _print_ScalarConstant(self, expr):
+        return _accented(expr.name)
 
     def _wrap(self, expr) -> str:
         """*expr* as the base of a superscript (ᵀ, ⁻¹): parenthesised unless it binds tighter."""
@@ -210,8 +228,8 @@ class HandbookUnicodePrinter(StrPrinter):
         return "π"
 
     def _print_Symbol(self, expr):
-        """A scalar's name as it is written: ell → ℓ, tau → τ, sigma_n → σₙ."""
-        return "ℓ" if expr.name == "ell" else pretty_symbol(expr.name)
+        """A scalar's name as it is written: ell → ℓ, tau → τ (as SymPy's LaTeX printer writes them)."""
+        return "ℓ" if expr.name == "ell" else _accented(expr.name)
 
     def _print_Pow(self, expr, rational=False):
         if expr.exp == sp.Rational(1, 2):
@@ -337,6 +355,9 @@ class HandbookNumPyPrinter(NumPyPrinter):
 
     _print_Differential = _print_MatrixSymbol
 
+    def _print_ScalarConstant(self, expr):
+        return expr.name
+
     def _operand(self, expr) -> str:
         """*expr* printed as an operand of ``@``, ``*`` or ``.T``: parenthesised unless the code is
         already a Python primary (a name, a number, a call, an attribute), which binds tighter than
@@ -448,9 +469,29 @@ def numpy_code(expr, hoisted: frozenset[str] = frozenset()) -> tuple[str, frozen
     return text, frozenset(printer.helpers)
 
 
+def _calls(source: str) -> set[str]:
+    """The registered helpers a helper's source calls by name."""
+    return {node.func.id for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in NUMPY_HELPERS}
+
+
 def helpers_used(names) -> str:
-    """The source of the named helpers, in a stable order."""
-    return "".join(NUMPY_HELPERS[n] + "\n\n" for n in sorted(names))
+    """The source of the named helpers and of every helper they call, in a stable order."""
+    wanted, todo = set(), list(names)
+    while todo:
+        name = todo.pop()
+        if name not in wanted:
+            wanted.add(name)
+            todo += _calls(NUMPY_HELPERS[name]) - wanted
+    return "".join(NUMPY_HELPERS[n] + "\n\n" for n in sorted(wanted))
+
+
+def helper_functions(*names) -> dict[str, object]:
+    """The named helpers as callables, executed from the very source printed above generated code
+    (for tests and for readers who want one without printing an expression)."""
+    namespace: dict[str, object] = {"np": np}
+    exec(compile(helpers_used(names), "<numpy helpers>", "exec"), namespace)
+    return {n: namespace[n] for n in names}
 
 
 def print_rule(cls: type, *, latex, unicode, numpy) -> type:
@@ -468,7 +509,15 @@ def print_rule(cls: type, *, latex, unicode, numpy) -> type:
         if not callable(rule):
             raise TypeError(f"print_rule({cls.__name__}): every printer needs a rule, got {rule!r}")
         setattr(printer, name, rule)
+    _MISSING.clear()
     return cls
+
+
+def exponent(printer, expr) -> str:
+    """*expr* printed as an exponent, a sum in the order people write one (k − 1, not −1 + k)."""
+    if isinstance(expr, sp.Add):
+        return printer._print_Add(expr, order="lex")
+    return printer._print(expr)
 
 
 def numpy_helper(name: str, source: str) -> None:
@@ -479,3 +528,30 @@ def numpy_helper(name: str, source: str) -> None:
     if NUMPY_HELPERS.get(name, source) != source:
         raise ValueError(f"numpy_helper: a different helper called {name!r} is already registered")
     NUMPY_HELPERS[name] = source
+
+
+#: Printer methods that print every node of a broad class the same way, whatever the node means
+#: (SymPy's ``_print_Basic`` writes ``ClassName(args)``): they do not count as knowing a construct.
+_CATCH_ALL = frozenset({"Basic", "Expr", "Atom", "AtomicExpr", "MatrixExpr", "Application", "Boolean", "object"})
+#: The NumPy printer must know a scalar function by name (``np.exp``); its generic function printing
+#: writes an undefined call.  The mathematical printers spell any named function correctly.
+_NUMPY_CATCH_ALL = _CATCH_ALL | {"Function", "AppliedUndef", "UndefinedFunction"}
+
+_PRINTERS = (("LaTeX", HandbookLatexPrinter, _CATCH_ALL), ("Unicode", HandbookUnicodePrinter, _CATCH_ALL),
+             ("NumPy", HandbookNumPyPrinter, _NUMPY_CATCH_ALL))
+
+
+#: missing_printers by class; print_rule empties it, since a rule may come after a check.
+_MISSING: dict[type, tuple[str, ...]] = {}
+
+
+def missing_printers(node) -> tuple[str, ...]:
+    """The house printers ("LaTeX", "Unicode", "NumPy") that have no printing of their own for the class
+    of *node*: a closed check, so that a formula never reaches a page or the checker half-printable."""
+    cls = type(node)
+    if cls not in _MISSING:
+        _MISSING[cls] = tuple(
+            label for label, printer, catch_all in _PRINTERS
+            if getattr(cls, printer.printmethod, None) is None
+            and not any(hasattr(printer, f"_print_{c.__name__}") for c in cls.__mro__ if c.__name__ not in catch_all))
+    return _MISSING[cls]

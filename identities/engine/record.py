@@ -14,9 +14,11 @@ from typing import Literal
 import sympy as sp
 
 from .conditions import CONDITIONS, check_combination
-from .constructs.structured import CONVENTIONS, STRUCTURES
-from .nodes import Differential, Named, unname
+from .nodes import Differential, Named, ScalarConstant, unname
+from .refusals import refusal
+from .structures import CONVENTIONS, STRUCTURES
 from .symbols import DIMS, is_complex, is_scalar
+from .sources import COOKBOOK, Source, known_key
 
 
 __all__ = ["Var", "Claim", "Step", "Derivation", "Identity", "DefinitionError", "ID_PATTERN", "CLAIM_KINDS"]
@@ -38,10 +40,11 @@ class DefinitionError(ValueError):
 
 @dataclass(frozen=True)
 class Var:
-    """A symbol of an identity: the matrix (or scalar) symbol, what it is, its role, its conditions
-    and, for a structured matrix, its structure (see ``identities.engine.constructs.structured``)."""
+    """A symbol of an identity: the matrix symbol, a scalar parameter (``scalar``), or a sampled
+    scalar constant such as the k of Xᵏ; what it is, its role, its conditions and, for a structured
+    matrix, its structure (see ``identities.engine.structures``)."""
 
-    symbol: sp.MatrixSymbol | sp.Symbol
+    symbol: sp.MatrixSymbol | sp.Symbol | ScalarConstant
     description: str
     role: Role = "constant"
     conditions: tuple[str, ...] = ()
@@ -53,11 +56,19 @@ class Var:
 
     @property
     def shape(self) -> tuple:
-        """rows×cols of a matrix; () for a scalar."""
-        return () if self.is_scalar else self.symbol.shape
+        """The shape of the matrix; () for a scalar parameter; a sampled constant is 1×1, like the
+        other scalars of the catalog's formulas."""
+        if self.is_scalar:
+            return ()
+        return self.symbol.shape if self.is_matrix else (sp.Integer(1), sp.Integer(1))
+
+    @property
+    def is_matrix(self) -> bool:
+        return isinstance(self.symbol, sp.MatrixSymbol)
 
     @property
     def is_scalar(self) -> bool:
+        """A scalar parameter, differentiated like a matrix: its derivative is a number."""
         return is_scalar(self.symbol)
 
     @property
@@ -129,7 +140,7 @@ class Identity:
     claims: tuple[Claim, ...]
     derivation: Derivation | None = None
     see_also: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
     aliases: tuple[str, ...] = ()
     family: str = ""
     module: str = ""
@@ -144,7 +155,12 @@ class Identity:
         raise KeyError(f"{self.id}: no symbol {name!r}")
 
     @property
-    def parameters(self) -> tuple[sp.MatrixSymbol | sp.Symbol, ...]:
+    def cookbook(self) -> tuple[int, ...]:
+        """The Matrix Cookbook (2012) equation numbers whose formulas this identity states, in order."""
+        return tuple(n for s in self.sources if s.key == COOKBOOK for n in s.equations)
+
+    @property
+    def parameters(self) -> tuple[sp.MatrixSymbol, ...]:
         """The arguments of the function, in declaration order (upstream gradients excluded)."""
         return tuple(v.symbol for v in self.symbols if v.role != "upstream")
 
@@ -215,14 +231,23 @@ def _fail(identity_id: str, message: str):
 
 
 def _matrix_symbols(expr) -> set:
-    """The symbols an expression computes with: matrix symbols and scalar parameters (the labels of
-    named parts and the dimension letters are not among them)."""
+    """The symbols an expression computes with: matrix symbols, scalar parameters and sampled scalar
+    constants (the labels of named parts and the dimension letters are not among them)."""
     if not isinstance(expr, sp.Basic):
         return set()
     expr = unname(expr)
     scalars = {s for s in expr.atoms(sp.Symbol) if not isinstance(s, sp.Dummy) and DIMS.get(s.name) != s}
-    return set(expr.atoms(sp.MatrixSymbol)) | scalars
+    return set(expr.atoms(sp.MatrixSymbol, ScalarConstant)) | scalars
 
+
+def _expressions(ident: Identity):
+    """Every expression of the record, with the words that say where it is."""
+    yield "the function", ident.function
+    for claim in ident.claims:
+        yield ("the right-hand side of the equality" if claim.wrt is None else
+               f"the {claim.kind} with respect to {claim.wrt.name}"), claim.expr
+    for i, step in enumerate(ident.derivation.steps if ident.derivation else (), 1):
+        yield f"derivation step {i}", step.expr
 
 def _manifestly_real(expr) -> bool:
     """Whether *expr* is real by its form: a real part, an absolute value, a real number, or sums,
@@ -234,15 +259,28 @@ def _manifestly_real(expr) -> bool:
     if isinstance(expr, sp.Pow):
         return _manifestly_real(expr.base) and expr.exp.is_integer is True
     return False
-
-
 def _shape(expr) -> tuple:
     return expr.shape if getattr(expr, "is_Matrix", False) else (1, 1)
 
-
-def _validate_symbol(v: Var, fail) -> None:
+def _validate_symbol(ident: Identity, v: Var, dimensions: set[str]) -> None:
+    fail = lambda msg: _fail(ident.id, msg)
     if v.role not in ("variable", "constant", "upstream"):
         fail(f"symbol {v.name}: unknown role {v.role!r}")
+    if not v.is_matrix and not v.is_scalar:
+        if not isinstance(v.symbol, ScalarConstant):
+            fail(f"symbol {v.name}: declare matrices with matrix() or vector() and constants with integer() "
+                 f"or number(), not {type(v.symbol).__name__}")
+        if v.role != "constant":
+            fail(f"symbol {v.name} is a sampled constant (values {v.symbol.values}); it can only be a constant, "
+                 f"never differentiated, not a {v.role}")
+        if v.conditions:
+            fail(f"symbol {v.name} is a constant with given values; conditions {v.conditions} apply to matrices")
+        if v.name in dimensions:
+            fail(f"symbol {v.name} has the name of a dimension of this identity; the page could not tell them "
+                 "apart, so rename one")
+        return
+    if v.is_scalar and v.name in dimensions:
+        fail(f"symbol {v.name} has the name of a dimension of this identity; rename it")
     try:
         check_combination(v.conditions, v.is_complex, v.is_scalar)
     except ValueError as exc:
@@ -260,7 +298,6 @@ def _validate_symbol(v: Var, fail) -> None:
     except ValueError as exc:
         fail(f"symbol {v.name}: {exc}")
 
-
 def _expected_shape(kind: str, wrt, f_shape) -> tuple:
     rows, cols = (1, 1) if is_scalar(wrt) else wrt.shape
     return {
@@ -270,8 +307,6 @@ def _expected_shape(kind: str, wrt, f_shape) -> tuple:
         "jacobian": (f_shape[0] * f_shape[1], rows * cols),
         "hessian": (rows * cols, rows * cols),
     }[kind]
-
-
 def _validate_claim(ident: Identity, claim: Claim, declared: set, variables: set, differentials: set, fail) -> None:
     f_shape = _shape(ident.function)
     if claim.kind not in CLAIM_KINDS:
@@ -324,8 +359,6 @@ def _validate_claim(ident: Identity, claim: Claim, declared: set, variables: set
         fail(f"a {claim.kind} needs a scalar function; this one has shape {f_shape}")
     if claim.kind == "vjp" and ident.upstream is None:
         fail("a vjp needs an upstream gradient symbol (role 'upstream')")
-
-
 def _validate_derivation(ident: Identity, declared: set, variables: set, fail) -> None:
     d = ident.derivation
     if not d.steps:
@@ -352,7 +385,6 @@ def _validate_derivation(ident: Identity, declared: set, variables: set, fail) -
         fail(f"a second-order derivation needs a gradient claim with respect to {d.wrt[0]}: the second "
              "differential is checked through it")
 
-
 def _validate(ident: Identity) -> None:
     fail = lambda msg: _fail(ident.id, msg)
     if not isinstance(ident.id, str) or not ID_PATTERN.fullmatch(ident.id):
@@ -363,9 +395,15 @@ def _validate(ident: Identity) -> None:
     if len(set(names)) != len(names):
         fail(f"symbol names repeat: {names}")
     declared = {v.symbol for v in ident.symbols}
+    dimensions = {s for v in ident.symbols if v.is_matrix for size in v.shape for s in sp.sympify(size).free_symbols}
     for v in ident.symbols:
-        _validate_symbol(v, fail)
-    matrices = {v.symbol for v in ident.symbols if not v.is_scalar}
+        _validate_symbol(ident, v, {s.name for s in dimensions})
+    scalars = {v.symbol for v in ident.symbols if v.is_scalar}
+    for where, expr in _expressions(ident):
+        problem = refusal(expr, dimensions | scalars)
+        if problem:
+            fail(f"{where}: {problem}")
+    matrices = {v.symbol for v in ident.symbols if v.is_matrix}
     differentials = {Differential(s) for s in matrices}
     taken = {Differential(s).name: s.name for s in matrices}
     for v in ident.symbols:
@@ -387,7 +425,7 @@ def _validate(ident: Identity) -> None:
     names = {}
     everything = sp.Tuple(ident.function, *(c.expr for c in ident.claims),
                           *(s.expr for s in (ident.derivation.steps if ident.derivation else ())))
-    for part in sorted(everything.atoms(Named), key=str):
+    for part in sorted(everything.atoms(Named), key=lambda p: p.name):  # str() of a big part is slow
         if part.name in {v.name for v in ident.symbols} or part.name in taken:
             fail(f"the named sub-expression {part.name!r} has the name of a symbol")
         if names.setdefault(part.name, part.expr) != part.expr:
@@ -398,3 +436,21 @@ def _validate(ident: Identity) -> None:
     for other in ident.see_also:
         if not isinstance(other, str) or not ID_PATTERN.fullmatch(other):
             fail(f"see_also entry {other!r} is not an id")
+    _validate_sources(ident, fail)
+
+
+def _validate_sources(ident: Identity, fail) -> None:
+    """Every identity cites at least one work of the bibliography, by key, with a real locator."""
+    if not ident.sources:
+        fail("cite at least one source: cite(key, locator) or cookbook(number) from the bibliography")
+    for source in ident.sources:
+        if not isinstance(source, Source):
+            fail(f"source {source!r} is not a citation; write cite(key, locator) or cookbook(number)")
+        problem = known_key(source.key)
+        if problem:
+            fail(f"source {source.key!r}: {problem}")
+        if source.equations and source.key != COOKBOOK:
+            fail(f"source {source.key!r}: equation numbers are recorded for the Matrix Cookbook only; "
+                 "give other works a locator such as 'eq. (5.9)'")
+        if any(not isinstance(n, int) or isinstance(n, bool) or n < 1 for n in source.equations):
+            fail(f"Matrix Cookbook equation numbers must be positive integers, not {source.equations!r}")

@@ -12,7 +12,7 @@ import numpy as np
 import sympy as sp
 
 from .conditions import DEFAULT_KAPPA, construct, relaxed
-from .constructs.structured import STRUCTURES
+from .structures import STRUCTURES
 from .record import Identity, Var
 from .symbols import DIMS
 
@@ -25,11 +25,12 @@ SIZE_POOL = (2, 3, 4, 5, 6, 7)
 
 @dataclass(frozen=True)
 class Draw:
-    """One sampled point: the seed, the size of each dimension, and the value of each symbol."""
+    """One sampled point: the seed, the size of each dimension, and the value of each symbol (an
+    array, or a Python number for a sampled constant)."""
 
     seed: int
     sizes: dict[str, int]
-    values: dict[str, np.ndarray]
+    values: dict[str, np.ndarray | int | float]
     kappa: float
 
     def args(self, symbols) -> list[np.ndarray]:
@@ -44,7 +45,10 @@ class Draw:
         return tuple(resolve(s, by_symbol) for s in getattr(symbol, "shape", ()))
 
     def describe(self) -> str:
-        return ", ".join(f"{k}={v}" for k, v in sorted(self.sizes.items()))
+        """The sizes, then the values of sampled constants: ``m=3, n=4; k=2``."""
+        text = ", ".join(f"{k}={v}" for k, v in sorted(self.sizes.items()))
+        constants = ", ".join(f"{k}={v:g}" for k, v in sorted(self.values.items()) if not isinstance(v, np.ndarray))
+        return f"{text}; {constants}" if constants else text
 
 
 def resolve(size, sizes: dict[sp.Symbol, int]) -> int:
@@ -83,15 +87,19 @@ def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: b
     """Sample every symbol of *ident* (upstream gradients included) at one seed.
 
     ``conditions=False`` keeps only what is needed for the formulas to exist (invertibility,
-    positivity) and drops the structural conditions (symmetry, definiteness, orthogonality): mutants
-    equal only under the stated conditions are then told apart from those equal everywhere.  A
-    variable's structure is its domain and is always kept.  ``avoid`` gives sizes (by dimension
-    name) that this draw must not repeat, so that two draws differ in every size.
+    positivity, a spectrum off the negative real axis) and drops the structural conditions (symmetry,
+    definiteness, orthogonality, columns on the simplex): mutants equal only under the stated
+    conditions are then told apart from those equal everywhere.  A variable's structure is its domain
+    and is always kept.  ``avoid`` gives sizes (by dimension name) that this draw must not repeat, so
+    that two draws differ in every size.
     """
     rng = np.random.default_rng(seed)
     sizes = _assign_sizes(ident, rng, avoid or {})
     values = {}
     for v in ident.symbols:
+        if not (v.is_matrix or v.is_scalar):  # a sampled constant: one of its values, as a Python int or float
+            values[v.name] = v.symbol.values[int(rng.integers(len(v.symbol.values)))]
+            continue
         shape = tuple(resolve(s, sizes) for s in v.shape)
         names = v.conditions if conditions else relaxed(v.conditions)
         values[v.name] = _value(v, rng, shape, names, kappa)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .nodes import Cotangent, Differential
+from .nodes import Cotangent, Differential, ScalarConstant
 
-__all__ = ["DIMS", "dim", "matrix", "vector", "scalar", "differential", "cotangent", "scalar_dim", "add", "mul",
-           "ComplexMatrixSymbol", "is_complex", "is_scalar"]
+__all__ = ["DIMS", "dim", "matrix", "vector", "scalar", "differential", "cotangent", "scalar_dim", "integer", "number",
+           "add", "mul", "ComplexMatrixSymbol", "is_complex", "is_scalar"]
 
 #: The house dimension letters: m, n, p, q, k for matrix sizes, b for a batch, d for features, r for a rank.
 DIMS: dict[str, sp.Symbol] = {
@@ -82,22 +82,57 @@ def cotangent(name: str, rows: str | int | sp.Expr, cols: str | int | sp.Expr) -
     return Cotangent(name, rows, cols)
 
 
+def integer(name: str, values) -> ScalarConstant:
+    """An integer constant (the k of Xᵏ), never differentiated: the sampler picks one of *values* at
+    each draw, so the formula is checked for k as a symbol, not for one lucky number."""
+    values = tuple(values)
+    if not values or any(isinstance(v, bool) or not isinstance(v, int) for v in values):
+        raise ValueError(f"integer({name!r}, values=...): the values must be Python ints, not {values!r}")
+    return ScalarConstant(name, values)
+
+
+def number(name: str, values) -> ScalarConstant:
+    """A real constant (a stabiliser ε), never differentiated: the sampler picks one of *values*."""
+    values = tuple(values)
+    if not values or any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in values):
+        raise ValueError(f"number({name!r}, values=...): the values must be Python numbers, not {values!r}")
+    return ScalarConstant(name, tuple(float(v) for v in values))
+
+
 def scalar_dim(name: str) -> sp.Symbol:
     """A dimension used as a number inside a formula (the √d of attention)."""
     return dim(name)
 
 
+def _operand_problem(operands) -> str | None:
+    """Why one of *operands* cannot be part of a catalog formula (SymPy's scalar exp of a matrix, say)."""
+    from .refusals import refusal
+    return next((p for p in map(refusal, operands) if p), None)
+
+
+def _explained(build, operands):
+    """Build a sum or product; when SymPy refuses an operand that the catalog refuses too, say so in
+    the catalog's words instead of SymPy's ("noncommutative scalars in MatMul")."""
+    try:
+        return build()
+    except (TypeError, ValueError, NotImplementedError) as exc:
+        problem = _operand_problem(operands)
+        if problem is None:
+            raise
+        raise TypeError(problem) from exc
+
+
 def add(*terms) -> sp.MatAdd:
     """A sum kept in the order written (SymPy would reorder it): ``add(A*X, -B)`` prints AX − B."""
     if all(getattr(t, "is_Matrix", False) for t in terms):
-        return sp.MatAdd(*terms, evaluate=False)
+        return _explained(lambda: sp.MatAdd(*terms, evaluate=False), terms)
     if any(getattr(t, "is_Matrix", False) for t in terms):
-        raise TypeError("add() mixes matrices and scalars")
+        raise TypeError(_operand_problem(terms) or "add() mixes matrices and scalars")
     return sp.Add(*terms, evaluate=False)
 
 
 def mul(*factors) -> sp.MatMul:
     """A product kept as written (SymPy would merge and reorder transposes)."""
     if any(getattr(f, "is_Matrix", False) for f in factors):
-        return sp.MatMul(*factors, evaluate=False)
+        return _explained(lambda: sp.MatMul(*factors, evaluate=False), factors)
     return sp.Mul(*factors, evaluate=False)

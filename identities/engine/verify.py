@@ -15,7 +15,7 @@ from .compile import compile_expr
 from .equality import EQUALITY, check_equal
 from .forms import Form, form_function, forms, function_of
 from .nodes import Differential, Vec
-from .constructs.structured import STRUCTURES
+from .structures import STRUCTURES
 from .record import Claim, Identity
 from .sampler import Draw, draw
 from .symbols import is_complex

@@ -52,6 +52,6 @@ IDENTITY = identity(
         order=2,
     ),
     see_also=("least-squares", "least-squares-vector", "vec-kronecker", "quadratic-form"),
-    sources=("the lesson, second derivatives and the Hessian of ½‖AX − B‖²_F",),
+    sources=(cite("magnus2019matrix", "§10.2, the second identification table (p. 211)"),),
     aliases=("least squares hessian", "hessian kronecker", "least-squares curvature"),
 )

@@ -52,8 +52,6 @@ IDENTITY = identity(
              "vec(PQR) = (Rᵀ ⊗ P) vec(Q) with P = −X⁻¹, Q = dX, R = X⁻¹", vec="F"),
     ),
     see_also=("log-det", "vec-kronecker", "rule-product"),
-    sources=("Matrix Cookbook (2012), eq. 40 (differential) and eq. 59 (derivative with respect to a scalar)",
-             "Matrix Cookbook (2012), Sec. 10.2.2 (vec and the Kronecker product)",
-             "the lesson, the inverse identity"),
+    sources=(cookbook(40, locator="the Jacobian through vec(AXB) = (Bᵀ ⊗ A) vec(X), eq. (520)"),),
     aliases=("derivative of the inverse", "matrix inverse derivative", "inverse jacobian", "d inverse"),
 )

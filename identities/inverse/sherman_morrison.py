@@ -52,7 +52,6 @@ IDENTITY = identity(
     function=Inverse(add(A, mul(u, v.T))),
     claims=[equal(add(Inverse(A), mul(-1, Inverse(A), u, Inverse(denominator), v.T, Inverse(A))))],
     see_also=("woodbury", "matrix-determinant-lemma", "inverse-differential"),
-    sources=("Matrix Cookbook (2012), eq. 160 (and eq. 157, the Woodbury identity it specialises)",
-             "Wikipedia, 'Sherman–Morrison formula' (statement and its relation to the Woodbury formula)"),
+    sources=(cookbook(160),),
     aliases=("sherman morrison", "rank-one update of an inverse", "rank one inverse update"),
 )

@@ -57,7 +57,7 @@ IDENTITY = identity(
     function=Inverse(add(A, mul(U, C, V))),
     claims=[equal(add(Inverse(A), mul(-1, Inverse(A), U, Inverse(capacitance), V, Inverse(A))))],
     see_also=("sherman-morrison", "matrix-determinant-lemma", "inverse-differential"),
-    sources=("Matrix Cookbook (2012), eq. 157 (general form; eq. 156 is the symmetric form A + CBCᵀ)",
-             "Golub, G. H. and Van Loan, C. F. (1996). Matrix Computations, 3rd ed. Johns Hopkins, p. 51"),
+    sources=(cookbook(157, locator="the general form; eq. (156) is the symmetric form A + CBCᵀ"),
+             cite("golub1996matrix", "p. 51")),
     aliases=("woodbury identity", "matrix inversion lemma", "woodbury formula", "inverse of a low-rank update"),
 )

@@ -52,6 +52,6 @@ IDENTITY = identity(
     function=mul(KroneckerProduct(A, B), KroneckerProduct(C, D)),
     claims=[equal(KroneckerProduct(mul(A, C), mul(B, D)))],
     see_also=("vec-kronecker", "least-squares-hessian"),
-    sources=("Matrix Cookbook (2012), eq. 511",),
+    sources=(cookbook(511),),
     aliases=("mixed product property", "kronecker product of products", "kron mixed product"),
 )

@@ -50,7 +50,6 @@ IDENTITY = identity(
              vec="F"),
     ),
     see_also=("least-squares-hessian", "inverse-differential", "trace-AXB", "rule-transpose"),
-    sources=("Matrix Cookbook (2012), section on the vec operator and the Kronecker product",
-             "the lesson, matrix-to-matrix derivatives via vec"),
+    sources=(cookbook(520),),
     aliases=("vec kronecker", "vec axb", "kronecker jacobian", "vec trick"),
 )

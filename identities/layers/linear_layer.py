@@ -51,8 +51,7 @@ IDENTITY = identity(
              "X Z̄ᵀ = (Z̄Xᵀ)ᵀ and Z̄ᵀW = (WᵀZ̄)ᵀ: both terms in the form tr(Gᵀ d·)"),
     ),
     see_also=("rule-product", "rule-trace-cyclic", "attention-scores", "least-squares", "trace-AXB"),
-    sources=("Giles (2008), An extended collection of matrix derivative results for forward and reverse "
-             "mode AD, matrix product",
-             "the lesson, worked example 3 (linear layer)"),
+    sources=(cite("giles2008extended", "the matrix product (results of Dwyer and Macphail)"),
+             cite("goodfellow2016deep", "§6.5, back-propagation")),
     aliases=("dense layer", "fully connected layer", "matmul backward", "backprop linear"),
 )

@@ -66,9 +66,9 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(G), dN)), "collect the terms: df = tr(Gᵀ dN) with the symmetric G = ½(K⁻¹ − ααᵀ)"),
     ),
     see_also=("log-det-symmetric", "log-det", "inverse-differential", "quadratic-form"),
-    sources=("Rasmussen, C. E. and Williams, C. K. I. (2006). Gaussian Processes for Machine Learning. MIT Press, "
-             "eqs. 5.8 and 5.9, p. 114 (log p and its derivative, with the opposite sign)",
-             "Matrix Cookbook (2012), eq. 43 (d ln det X = tr(X⁻¹ dX)) and eq. 40 (dX⁻¹ = −X⁻¹ dX X⁻¹)"),
+    sources=(cite("rasmussen2006gaussian", "eqs. (5.8) and (5.9), p. 114: log p and its derivative, of the opposite "
+                                           "sign"),
+             cookbook(locator="eqs. (40) and (43), the differentials of X⁻¹ and ln det X used in the derivation")),
     aliases=("gaussian process marginal likelihood", "gp marginal likelihood gradient",
              "negative log marginal likelihood", "gp hyperparameter gradient", "type-II maximum likelihood"),
 )

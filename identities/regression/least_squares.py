@@ -53,7 +53,6 @@ IDENTITY = identity(
              "(AX − B)ᵀA = (Aᵀ(AX − B))ᵀ, so df = tr(Gᵀ dX) with G = 2Aᵀ(AX − B)"),
     ),
     see_also=("frobenius-norm-squared", "least-squares-vector", "least-squares-hessian", "linear-layer"),
-    sources=("Matrix Cookbook (2012), eq. 119 (with its right factor set to I and its constant to −B)",
-             "the lesson, worked example 2"),
+    sources=(cookbook(locator="special case of eq. (119), with the right factor I and the constant −B"),),
     aliases=("linear least squares", "sum of squared residuals", "frobenius residual", "multi-output regression"),
 )

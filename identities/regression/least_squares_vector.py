@@ -56,6 +56,6 @@ IDENTITY = identity(
              "(Cx − y)ᵀC = (Cᵀ(Cx − y))ᵀ, so df = (∇f)ᵀ dx with ∇f = Cᵀ(Cx − y)"),
     ),
     see_also=("least-squares", "quadratic-form", "least-squares-hessian"),
-    sources=("Matrix Cookbook (2012), eq. 84 (with W = I)", "the lesson, exercise on ½‖Cx − d‖²"),
+    sources=(cookbook(locator="special case of eq. (84), with W = I and a factor ½"),),
     aliases=("vector least squares", "linear regression gradient", "normal equations"),
 )

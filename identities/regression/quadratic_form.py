@@ -47,7 +47,6 @@ IDENTITY = identity(
         step(mul(Transpose(mul(add(A, A.T), x)), dx), "xᵀ(Aᵀ + A) = ((A + Aᵀ)x)ᵀ, so df = (∇f)ᵀ dx"),
     ),
     see_also=("trace-quadratic", "least-squares-vector", "rule-product"),
-    sources=("Matrix Cookbook (2012), eq. 81 (gradient) and the subsection 'Gradient and Hessian' (Hessian)",
-             "the lesson, worked example 1 (the matrix version)"),
+    sources=(cookbook(81, 98),),
     aliases=("quadratic form", "xtax", "quadratic form hessian"),
 )

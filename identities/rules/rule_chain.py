@@ -43,6 +43,6 @@ IDENTITY = identity(
              "(2AX)ᵀA = (Aᵀ(2AX))ᵀ: the adjoint of dX ↦ A dX pulls the outer gradient back as Aᵀ(2AX)"),
     ),
     see_also=("rule-frobenius-identification", "linear-layer", "frobenius-norm-squared", "least-squares"),
-    sources=("the lesson, chain rule for linear maps",),
+    sources=(cite("magnus2019matrix", "chapter 5, the chain rule for differentials"),),
     aliases=("chain rule", "composition rule", "chain rule for linear maps"),
 )

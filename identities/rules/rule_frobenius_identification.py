@@ -42,6 +42,6 @@ IDENTITY = identity(
              "collect into one tr(Gᵀ dX) with G = C + Dᵀ, which is the gradient"),
     ),
     see_also=("rule-trace-cyclic", "rule-linearity", "trace-linear", "log-det"),
-    sources=("the lesson, differentiation rules (5) Frobenius inner product identification",),
+    sources=(cite("magnus2019matrix", "§9.6, the first identification table (p. 197)"),),
     aliases=("frobenius identification", "reading off the gradient", "canonical form"),
 )

@@ -43,7 +43,6 @@ IDENTITY = identity(
              "linearity of trace and transpose: collect the terms into one tr(Gᵀ dX)"),
     ),
     see_also=("rule-frobenius-identification", "trace-linear"),
-    sources=("the lesson, differentiation rules (1) linearity",
-             "Matrix Cookbook (2012), basic rules at the start of the derivatives chapter"),
+    sources=(cookbook(34, 35),),
     aliases=("linearity rule", "sum rule", "linear combination rule"),
 )

@@ -41,9 +41,7 @@ IDENTITY = identity(
         step(add(mul(A, dX, X, B), mul(A, X, dX, B)), "associativity: drop the grouping, keep the order"),
     ),
     see_also=("rule-linearity", "rule-transpose", "frobenius-norm-squared", "inverse-differential"),
-    sources=("the lesson, differentiation rules (2) product rule",
-             "Matrix Cookbook (2012), basic rules at the start of the derivatives chapter",
-             "Giles (2008), An extended collection of matrix derivative results for forward and reverse "
-             "mode AD, matrix product"),
+    sources=(cookbook(37),
+             cite("giles2008extended", "the matrix product (results of Dwyer and Macphail)")),
     aliases=("product rule", "leibniz rule", "matrix product rule"),
 )

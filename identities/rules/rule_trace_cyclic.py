@@ -38,7 +38,6 @@ IDENTITY = identity(
         step(Trace(mul(B, A, dX)), "cyclic property: move the last factor B to the front"),
     ),
     see_also=("rule-frobenius-identification", "trace-AXB"),
-    sources=("the lesson, differentiation rules (4) trace cyclic property, and exercise 1",
-             "Matrix Cookbook (2012), properties of the trace"),
+    sources=(cookbook(36, locator="with the cyclic property of the trace, §1.1"),),
     aliases=("cyclic trace", "trace rotation", "cyclic property"),
 )

@@ -32,7 +32,6 @@ IDENTITY = identity(
         step(dX.T, "transposition is linear: (X + dX)ᵀ − Xᵀ = (dX)ᵀ exactly"),
     ),
     see_also=("rule-product", "trace-quadratic", "vec-kronecker"),
-    sources=("the lesson, differentiation rules (3) transpose rule",
-             "Matrix Cookbook (2012), basic rules at the start of the derivatives chapter"),
+    sources=(cookbook(44),),
     aliases=("transpose rule", "differential of transpose"),
 )

@@ -40,6 +40,6 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(2, X)), dX)), "written as tr(Gᵀ dX) with G = 2X"),
     ),
     see_also=("trace-quadratic", "least-squares", "rule-product", "rule-transpose"),
-    sources=("Matrix Cookbook (2012), eq. 115", "the lesson, the Frobenius norm as the case A = I"),
+    sources=(cookbook(115),),
     aliases=("squared frobenius norm", "frobenius norm", "trace xtx", "weight decay gradient"),
 )

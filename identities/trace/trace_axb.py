@@ -46,6 +46,6 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(A.T, B.T)), dX)), "BA = (AᵀBᵀ)ᵀ, so df = tr(Gᵀ dX) with G = AᵀBᵀ"),
     ),
     see_also=("trace-linear", "rule-trace-cyclic", "linear-layer", "vec-kronecker"),
-    sources=("Matrix Cookbook (2012), eq. 101", "the lesson, exercise on tr(AXB)"),
+    sources=(cookbook(101),),
     aliases=("trace axb", "trace-axb", "trace of a sandwich"),
 )

@@ -41,7 +41,6 @@ IDENTITY = identity(
              "A is constant and tr(Aᵀ ·) is linear, so df = tr(Aᵀ dX): already tr(Gᵀ dX) with G = A"),
     ),
     see_also=("trace-AXB", "trace-quadratic", "rule-frobenius-identification", "rule-linearity"),
-    sources=("Matrix Cookbook (2012), eq. 103",
-             "the lesson, identifying gradients through the Frobenius inner product"),
+    sources=(cookbook(103),),
     aliases=("linear trace", "trace atx", "frobenius inner product gradient"),
 )

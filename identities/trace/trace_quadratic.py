@@ -36,6 +36,6 @@ IDENTITY = identity(
         step(Trace(mul(X.T, add(A.T, A), dX)), "linearity: collect the two terms"),
     ),
     see_also=("frobenius-norm-squared", "quadratic-form"),
-    sources=("Matrix Cookbook (2012), eq. 108", "the lesson, worked example 1"),
+    sources=(cookbook(108),),
     aliases=("quadratic trace", "trace XtAX"),
 )

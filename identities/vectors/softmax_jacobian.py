@@ -38,8 +38,6 @@ IDENTITY = identity(
              "collect dx on the right (vec of a column vector is the vector itself)", vec="F"),
     ),
     see_also=("softmax-attention", "attention-scores"),
-    sources=("Giles (2008), An extended collection of matrix derivative results for forward and reverse "
-             "mode AD (the quotient and product rules applied entrywise)",
-             "the lesson, vector-output Jacobians (dy = J dx)"),
+    sources=(cite("bishop2006pattern", "§4.3.4, the derivatives of the softmax (p. 209)"),),
     aliases=("softmax jacobian", "softmax derivative", "jacobian of softmax"),
 )

@@ -16,6 +16,7 @@ from identities.engine.conditions import CONDITIONS
 from identities.engine.forms import code_listing, definition, forms, output_symbol, where, transpose
 from identities.engine.nodes import Differential, Vec
 from identities.engine.printing import latex
+from identities.engine.sources import citation
 
 from . import records
 from .pages import family_docname, family_heading
@@ -89,7 +90,7 @@ def identity_page(ident, env, location, document) -> list[nodes.Node]:
                      "they are the exact code the checker runs."),
                 code(code_listing(ident))),
         _optional(sid("related"), "Related identities", related(ident, env)),
-        _optional(sid("sources"), "Sources", [bullets(ident.sources)] if ident.sources else []),
+        _optional(sid("sources"), "Sources", [bullets([citation(s) for s in ident.sources])] if ident.sources else []),
         section(sid("cite"), "Cite this", cite(ident, env)),
         section(sid("verification"), "Verification record", *verification(ident, location)),
     ]

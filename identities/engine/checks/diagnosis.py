@@ -12,7 +12,7 @@ from typing import Callable
 import numpy as np
 
 from .calls import FunctionError
-from ..constructs.structured import CONVENTIONS
+from ..structures import CONVENTIONS
 from .claims import Claim
 from .inputs import EPS64, Refused
 from .judge import JUDGEABLE, ROUNDING_UNITS, Direction, passes, scale

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from ..constructs.structured import CONVENTIONS, STRUCTURES, Structure
+from ..structures import CONVENTIONS, STRUCTURES, Structure
 
 __all__ = ["Refused", "callable_of", "seed_of", "timeout_of", "vec_of", "positions_of", "arguments_of",
            "structures_of", "convention_of", "fresh", "same", "claimed_array", "same_shape", "shape_diagnosis",

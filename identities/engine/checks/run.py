@@ -89,7 +89,7 @@ def run(kind: Description, F, D, args: tuple, wrt, seed, timeout, vec: str = "F"
 
     ``structure`` confines the differentiated arguments to structures (directions drawn inside
     them); ``convention`` says how a gradient or VJP with respect to a structured argument pairs
-    with a direction (see :mod:`identities.engine.constructs.structured`)."""
+    with a direction (see ``identities.engine.structures``)."""
     name = kind.name
     callable_of(F, "the function", name)
     callable_of(D, kind.derivative, name)

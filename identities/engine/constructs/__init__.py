@@ -1,7 +1,21 @@
-"""Constructs beyond SymPy's matrix expressions, one module per family.
+"""The constructs the engine speaks beyond SymPy's matrix algebra, one module per family.
 
-Each module keeps together what one construct needs: its node classes or objects, its printing in
-the three house printers (registered with :func:`identities.engine.printing.print_rule`), the
-NumPy helpers the printed code calls, and its classic mistakes (registered with
-:func:`identities.engine.mutants.mutation_rule`).
+======================  =====================================================================
+module                  constructs
+======================  =====================================================================
+``sums``                column sums 𝟏ᵀM (row sums M𝟏 and 𝟏 itself are in :mod:`..nodes`)
+``elementwise``         exp, log, tanh, σ, softplus, √, powers and reciprocals entry by entry,
+                        with their derivatives as data
+``matfun``              e^X and its Fréchet derivative, X^{1/2}, Log X, Sylvester solves, Xᵏ
+``special``             the commutation, duplication, elimination and symmetriser matrices
+``complex``             the conjugate transpose Zᴴ, the conjugate Z* and the real part Re
+``numerics``            the NumPy functions the printed code calls for them
+======================  =====================================================================
+
+Each module declares its nodes with their three printings (``print_rule``), the NumPy helpers
+the code calls (``numpy_helper``) and the classic mistakes made with them (``mutation_rule``), so
+importing this package is what teaches the engine the constructs.  (Structured variables are not
+nodes: their parametrisations live in :mod:`identities.engine.structures`.)
 """
+
+from . import complex, elementwise, matfun, special, sums  # noqa: F401  (registration happens on import)

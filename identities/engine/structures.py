@@ -28,7 +28,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..conditions import DEFAULT_KAPPA, SYMMETRIC_CONDITIONS, closure, construct, eigenvalues
+from .conditions import DEFAULT_KAPPA, SYMMETRIC_CONDITIONS, closure, construct, eigenvalues
 
 __all__ = ["Structure", "STRUCTURES", "CONVENTIONS", "structure_named"]
 
