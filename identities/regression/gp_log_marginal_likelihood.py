@@ -15,14 +15,14 @@ on symmetric matrices (the "sym" convention; the free-entry derivative would dou
 entries). Any hyper-parameter θ enters through K, and the chain rule gives the number
 df/dθ = tr(G ∂K/∂θ) = ½ tr((K⁻¹ − ααᵀ) ∂K/∂θ).
 
-Here the covariance is K = XXᵀ/ℓ² + N: a linear (dot-product) kernel on the inputs X (n×d) scaled by a
-length-scale ℓ, plus a noise covariance N. Both derivatives are checked: the gradient with respect to
-N, through which K moves with unit derivative, so ∇_N f = ∇_K f = G; and the derivative with respect
-to the scalar ℓ, for which ∂K/∂ℓ = −2XXᵀ/ℓ³, so df/dℓ = −2ℓ⁻³ tr(G XXᵀ), a number. The same G serves any
-kernel: for the squared-exponential kernel it is paired with ∂K/∂ℓ = K∘D/ℓ³ (D the squared distances).
+Here K = E + N: the squared-exponential kernel E_ij = exp(−‖xᵢ − xⱼ‖²/(2ℓ²)) on the inputs X (one row
+per observation) with length-scale ℓ, plus a noise covariance N. Both derivatives are checked: the
+gradient with respect to N, through which K moves with unit derivative, so ∇_N f = ∇_K f = G; and the
+derivative with respect to the scalar ℓ, for which ∂E/∂ℓ = E∘D/ℓ³ (D the squared distances), so
+df/dℓ = tr(G (E∘D))/ℓ³, a number.
 
 The sign is the classic slip — ½(ααᵀ − K⁻¹) is the gradient of log p, to be *ascended* — followed by
-a lost ½ and a power of ℓ off by one.
+a lost ½ and a power of ℓ off by one (D/ℓ² for D/ℓ³).
 
 >>> from identities import get, verify
 >>> verify(get("gp-log-marginal-likelihood")).ok
@@ -37,7 +37,11 @@ N = matrix("N", "n", "n")
 ell = scalar("ell")
 dN = d(N)
 n = dim("n")
-K = named("K", add(mul(ell ** -2, X, X.T), N))
+ones = Ones(n, 1)
+norms = RowSums(HadamardProduct(X, X))
+D = named("D", add(mul(norms, ones.T), mul(ones, norms.T), mul(-2, X, X.T)))
+E = named("E", exp_(mul(-1 / (2 * ell ** 2), D)))
+K = named("K", add(E, N))
 alpha = named("alpha", mul(Inverse(K), y))
 G = named("G", mul(Rational(1, 2), add(Inverse(K), mul(-1, alpha, alpha.T))))
 
@@ -47,14 +51,14 @@ IDENTITY = identity(
     symbols=[
         variable(N, "the noise covariance, symmetric positive definite n×n", "spd", structure="symmetric"),
         variable(ell, "the length-scale of the inputs", "positive"),
-        constant(X, "the inputs, one row per observation (n×d)"),
+        constant(X, "the inputs, one row per observation (n×d); D holds their squared distances"),
         constant(y, "the targets, a vector of length n"),
     ],
     function=add(mul(Rational(1, 2), Trace(mul(y.T, Inverse(K), y))), mul(Rational(1, 2), log(Determinant(K))),
                  mul(n / 2, log(2 * pi))),
     claims=[
         gradient(N, G, convention="sym"),
-        gradient(ell, mul(-2, ell ** -3, Trace(mul(G, X, X.T)))),
+        gradient(ell, mul(ell ** -3, Trace(mul(G, HadamardProduct(E, D))))),
     ],
     derivation=derivation(
         N,
