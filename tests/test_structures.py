@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from identities.engine.structures import STRUCTURES, structure_named
+from identities.engine.structures import STRUCTURES
 
 N = 5
 rng = np.random.default_rng(11)
@@ -80,7 +80,3 @@ def test_a_matrix_outside_the_structure_is_not_contained():
     assert not any(S.contains(A) for S in STRUCTURES.values())
     assert not STRUCTURES["symmetric"].contains(A[:, :3])
 
-
-def test_an_unknown_structure_is_refused_with_the_known_ones():
-    with pytest.raises(ValueError, match="unknown structure 'hankel'; known: symmetric"):
-        structure_named("hankel")

@@ -30,7 +30,7 @@ import numpy as np
 
 from .conditions import DEFAULT_KAPPA, SYMMETRIC_CONDITIONS, closure, construct, eigenvalues
 
-__all__ = ["Structure", "STRUCTURES", "CONVENTIONS", "structure_named"]
+__all__ = ["Structure", "STRUCTURES", "CONVENTIONS"]
 
 #: The two published meanings of "the gradient" with respect to a structured variable.
 CONVENTIONS = {
@@ -53,7 +53,6 @@ class Structure:
     """
 
     name: str
-    words: str
     coordinates: Callable[[np.ndarray], np.ndarray]
     embed: Callable[[np.ndarray, int], np.ndarray]
     project: Callable[[np.ndarray], np.ndarray]
@@ -186,27 +185,14 @@ def _build_toeplitz(rng, n, names, kappa):
 _TRIANGULAR = frozenset({"invertible", "positive-determinant", "full-column-rank"})
 
 STRUCTURES: dict[str, Structure] = {s.name: s for s in (
-    Structure("symmetric", "symmetric (X = Xᵀ; free entries on and below the diagonal)", _lower,
-              _symmetric_embed, lambda G: (G + G.T) / 2, lambda G: G + G.T - np.diag(np.diag(G)),
-              SYMMETRIC_CONDITIONS, _build_symmetric),
-    Structure("diagonal", "diagonal (free entries on the diagonal)", lambda X: np.diag(X).copy(), _diagonal_embed,
-              lambda G: np.diag(np.diag(G)), lambda G: np.diag(np.diag(G)), SYMMETRIC_CONDITIONS, _build_diagonal),
-    Structure("lower-triangular", "lower triangular (free entries on and below the diagonal)", _lower, _lower_embed,
-              np.tril, np.tril, _TRIANGULAR, _build_lower),
-    Structure("upper-triangular", "upper triangular (free entries on and above the diagonal)",
-              lambda X: _lower(X.T), lambda theta, n: _lower_embed(theta, n).T, np.triu, np.triu, _TRIANGULAR,
-              _build_upper),
-    Structure("toeplitz", "Toeplitz (constant along each diagonal; free entries: the 2n − 1 diagonals)",
-              _toeplitz_coordinates, _toeplitz_embed, _toeplitz_project, _toeplitz_free,
+    Structure("symmetric", _lower, _symmetric_embed, lambda G: (G + G.T) / 2,
+              lambda G: G + G.T - np.diag(np.diag(G)), SYMMETRIC_CONDITIONS, _build_symmetric),
+    Structure("diagonal", lambda X: np.diag(X).copy(), _diagonal_embed, lambda G: np.diag(np.diag(G)),
+              lambda G: np.diag(np.diag(G)), SYMMETRIC_CONDITIONS, _build_diagonal),
+    Structure("lower-triangular", _lower, _lower_embed, np.tril, np.tril, _TRIANGULAR, _build_lower),
+    Structure("upper-triangular", lambda X: _lower(X.T), lambda theta, n: _lower_embed(theta, n).T, np.triu,
+              np.triu, _TRIANGULAR, _build_upper),
+    Structure("toeplitz", _toeplitz_coordinates, _toeplitz_embed, _toeplitz_project, _toeplitz_free,
               frozenset({"symmetric", "spd", "invertible", "positive-determinant", "full-column-rank"}),
               _build_toeplitz),
 )}
-
-
-def structure_named(name: str) -> Structure:
-    """The structure called *name*; an unknown name is refused with the list of known ones."""
-    try:
-        return STRUCTURES[name]
-    except KeyError:
-        raise ValueError(f"unknown structure {name!r}; known: {', '.join(STRUCTURES)}") from None
-
