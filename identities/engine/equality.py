@@ -28,9 +28,10 @@ from typing import Callable
 import numpy as np
 
 from .checks.calls import DOMAIN_ERRORS, FunctionError, Session
-from .checks.inputs import EPS64, arguments_of, callable_of, describe, seed_of, timeout_of
+from .checks.inputs import EPS64, Refused, arguments_of, callable_of, claimed_array, seed_of, timeout_of
 from .checks.judge import JUDGEABLE, LADDER_SAFETY, ROUNDING_UNITS
 from .checks.ladder import NUDGE as LADDER_NUDGE
+from .checks.ladder import nudgeable
 from .checks.run import DEFAULT_TIMEOUT
 from .checks.verdict import FAILED, INCONCLUSIVE, PASSED, Check
 
@@ -54,21 +55,9 @@ _DIAGNOSES: tuple[tuple[str, Callable[[np.ndarray], np.ndarray]], ...] = (
 )
 
 
-def _nudgeable(value) -> bool:
-    """Inputs the nudge moves: floating-point data that is not integer-valued (labels, masks, counts stay)."""
-    arr = np.asarray(value) if isinstance(value, (np.ndarray, float, complex, np.generic)) else None
-    return arr is not None and arr.dtype.kind in "fc" and not np.all(arr == np.round(arr.real))
-
-
-def _side(raw, what: str) -> tuple[np.ndarray, float]:
-    """One side's value as an array of numbers (real or complex), and the precision it was computed in."""
-    if raw is None or isinstance(raw, (str, bytes, dict, set)):
-        raise TypeError(f"{_NAME}: {what} returned {describe(raw)}; it must return a number or an array of numbers")
-    arr = np.asarray(raw)
-    if arr.dtype.kind not in "biufc":
-        raise TypeError(f"{_NAME}: {what} returned an array of dtype {arr.dtype}; it must return numbers")
-    eps = float(np.finfo(arr.dtype).eps) if arr.dtype.kind in "fc" else EPS64
-    return arr.astype(np.complex128 if arr.dtype.kind == "c" else np.float64), max(eps, EPS64)
+def _value(raw, what: str) -> tuple[np.ndarray, float]:
+    """One side as an array of numbers (real or complex) and the precision it was computed in."""
+    return claimed_array(raw, what, complex_ok=True)
 
 
 def check_equal(lhs: Callable, rhs: Callable, *args, seed: int = 0,
@@ -92,7 +81,6 @@ def check_equal(lhs: Callable, rhs: Callable, *args, seed: int = 0,
     timeout = timeout_of(timeout, _NAME)
     private = arguments_of(args, (), _NAME)
     session = Session(_NAME, lhs, rhs, "the right-hand side", timeout)
-    L, eps_l = _side(session.function(private, "the given point"), "the left-hand side")
     try:
         raw = session.derivative(private, "the given point")
     except FunctionError as exc:
@@ -100,12 +88,14 @@ def check_equal(lhs: Callable, rhs: Callable, *args, seed: int = 0,
             raise
         return _failed(session, seed, "the right-hand side could not be evaluated at these shapes: "
                        + str(exc.__cause__).splitlines()[0])
-    R, eps_r = _side(raw, "the right-hand side")
+    try:
+        (L, eps_l), (R, eps_r) = _value(session.function(private, "the given point"), "the left-hand side"), \
+            _value(raw, "the right-hand side")
+    except Refused as exc:
+        return _failed(session, seed, f"{exc} at the given point")
     eps = max(eps_l, eps_r)
     if L.shape != R.shape:
         return _failed(session, seed, f"the sides have different shapes: {L.shape} and {R.shape}")
-    if not (np.all(np.isfinite(L)) and np.all(np.isfinite(R))):
-        return _failed(session, seed, "a side is not finite at the given point")
     size = float(np.sum(np.abs(L)) + np.sum(np.abs(R))) or np.finfo(float).tiny
     rounding, saturated = _single(session, private, L, R)
     estimate = max(_movement(session, private, L, R, seed) * eps / LADDER_NUDGE, rounding)
@@ -133,9 +123,16 @@ def _movement(session: Session, args: list, L: np.ndarray, R: np.ndarray, seed: 
     rng = np.random.default_rng([seed, 3])
     moved = 0.0
     for k in range(NUDGES):
-        nudged = [a * (1 + LADDER_NUDGE * rng.standard_normal(np.shape(a))) if _nudgeable(a) else a for a in args]
-        L2, _ = _side(session.function(nudged, f"nudge {k + 1} of the inputs"), "the left-hand side")
-        R2, _ = _side(session.derivative(nudged, f"nudge {k + 1} of the inputs"), "the right-hand side")
+        nudged = [a * (1 + LADDER_NUDGE * rng.standard_normal(np.shape(a))) if nudgeable(a, i, ()) else a
+                  for i, a in enumerate(args)]
+        purpose = f"nudge {k + 1} of the inputs"
+        try:
+            L2, _ = _value(session.function(nudged, purpose), "the left-hand side")
+            R2, _ = _value(session.derivative(nudged, purpose), "the right-hand side")
+        except (Refused, FunctionError) as exc:
+            if isinstance(exc, FunctionError) and not isinstance(exc.__cause__, DOMAIN_ERRORS):
+                raise
+            return np.inf   # a nudge left the domain: the point is too ill-conditioned to bound the error
         moved = max(moved, float(np.sum(np.abs(L2 - L)) + np.sum(np.abs(R2 - R))))
     return moved
 
@@ -145,7 +142,7 @@ def _single(session: Session, args: list, L: np.ndarray, R: np.ndarray) -> tuple
     from a side that computes in double precision anyway), and whether single precision lost (nearly)
     every digit here, so that the estimate may fall short of the truth."""
     lowered = [a.astype(np.complex64 if a.dtype.kind == "c" else np.float32) if isinstance(a, np.ndarray)
-               and _nudgeable(a) else a for a in args]
+               and nudgeable(a, i, ()) else a for i, a in enumerate(args)]
     estimate, saturated = 0.0, False
     for call, exact in ((session.function, L), (session.derivative, R)):
         try:

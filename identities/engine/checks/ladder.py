@@ -31,7 +31,7 @@ from .directional import Evaluator
 from .inputs import EPS64, Refused
 from .judge import Direction, ErrorModel, scale
 
-__all__ = ["Ladder", "NUDGE", "CLAIM_NUDGES", "SAMPLES", "GOLDEN"]
+__all__ = ["Ladder", "NUDGE", "CLAIM_NUDGES", "SAMPLES", "GOLDEN", "nudgeable"]
 
 #: The relative nudge of the inputs: one single-precision unit, 2⁻²⁴.
 NUDGE = 2.0 ** -24
@@ -100,7 +100,7 @@ class Ladder:
     def _nudge(self, seed) -> list:
         rng = np.random.default_rng(seed)
         return [a + self.ev.relative(i, rng, NUDGE) if i in self.ev.wrt
-                else a * (1 + NUDGE * rng.standard_normal(np.shape(a))) if _nudgeable(a, i, self.ev.wrt) else a
+                else a * (1 + NUDGE * rng.standard_normal(np.shape(a))) if nudgeable(a, i, self.ev.wrt) else a
                 for i, a in enumerate(self.ev.args)]
 
     def _sensitivity(self, d: Direction) -> None:
@@ -117,9 +117,10 @@ class Ladder:
         d.sensitivity = moved * EPS64 / NUDGE
 
 
-def _nudgeable(arg, position: int, wrt: tuple[int, ...]) -> bool:
-    """Differentiated arguments and real-valued constants are nudged, never integer data."""
+def nudgeable(arg, position: int, wrt: tuple[int, ...]) -> bool:
+    """Differentiated arguments and floating-point constants (real or complex) are nudged, never
+    integer data (labels, masks, counts)."""
     if position in wrt:
         return True
-    arr = np.asarray(arg) if isinstance(arg, (np.ndarray, float)) else None
-    return arr is not None and arr.dtype.kind == "f" and not np.all(arr == np.round(arr))
+    arr = np.asarray(arg) if isinstance(arg, (np.ndarray, float, complex)) else None
+    return arr is not None and arr.dtype.kind in "fc" and not np.all(arr == np.round(arr))
