@@ -14,6 +14,7 @@ True
 """
 
 from .engine.checks import Check, check_differential, check_gradient, check_hessian, check_jacobian, check_vjp
+from .engine.equality import check_equal
 from .engine.cache import mutants, verify
 from .engine.mutants import Mutant, MutationReport
 from .engine.record import Claim, Derivation, DefinitionError, Identity, Step, Var
@@ -22,7 +23,7 @@ from .engine.verify import Report, Row
 
 __all__ = [
     "get", "all_identities", "families", "verify", "mutants",
-    "check_gradient", "check_differential", "check_jacobian", "check_hessian", "check_vjp",
+    "check_gradient", "check_differential", "check_jacobian", "check_hessian", "check_vjp", "check_equal",
     "Check", "Report", "Row", "MutationReport", "Mutant", "Identity", "Claim", "Step", "Derivation", "Var",
     "UnknownIdentity", "DefinitionError",
 ]

@@ -60,6 +60,8 @@ def _resolve(ids: list[str]):
 
 
 def _shape(v) -> str:
+    if v.is_scalar:
+        return "scalar"
     rows, cols = v.shape
     return f"{unicode(sp.sympify(rows))}×{unicode(sp.sympify(cols))}"
 
@@ -103,7 +105,8 @@ def cmd_show(args) -> int:
         print("where\n" + "\n".join(f"  {text}" for _, text in lines))
     print("\nsymbols:")
     for v in ident.symbols:
-        conds = ", ".join(CONDITIONS[c].words for c in v.conditions)
+        conds = ", ".join((["complex"] if v.is_complex else []) + ([f"{v.structure} structure"] if v.structure else [])
+                          + [CONDITIONS[c].words for c in v.conditions])
         print(f"  {v.name:<6} {_shape(v):<8} {v.role:<9} {v.description}" + (f" — {conds}" if conds else ""))
     if ident.derivation is not None:
         print("\nderivation:")

@@ -51,7 +51,18 @@ an identity may use the engine's constructs, each printed as LaTeX, Unicode and 
   last);
 * **several outputs** — ``identity(function=(lam, U), output=("lambda", "U"), …)``: each output has
   its own upstream gradient (``upstream(bar("U", "n", "n"), …)`` belongs to U), a vjp uses them all,
-  and ``differential_of(A, expr, of="U")`` states the differential of one output.
+  and ``differential_of(A, expr, of="U")`` states the differential of one output;
+* **scalar parameters** — ``scalar("ell")``: a real number that is differentiated (a length-scale, a
+  temperature); its derivative is a number;
+* **complex matrices** — ``matrix("Z", "m", "n", complex=True)``, with ``conj_transpose`` (Zᴴ),
+  ``conj`` (Z*) and ``real_part`` (Re, which makes a function of complex matrices the real number a
+  gradient needs);
+* **structured variables** — ``variable(X, "…", "spd", structure="symmetric")`` (or diagonal,
+  triangular, Toeplitz): drawn and perturbed inside the structure, with gradient claims that name a
+  ``convention``.
+
+Claims: ``gradient``, ``differential_of``, ``jacobian``, ``hessian``, ``vjp``, and ``equal`` for an
+algebraic identity (the function equals an expression).
 
 ``log`` and ``sqrt`` here are SymPy's, for scalars (log det X, √d); applied to a matrix they refuse
 and name the entrywise and the matrix function to use instead.
@@ -60,8 +71,9 @@ and name the entrywise and the matrix function to use instead.
 from __future__ import annotations
 
 import sympy as sp
-from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose)
+from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, pi)
 
+from .engine.constructs.complex import conj, conj_transpose, real_part
 from .engine.constructs.elementwise import (derivative_of, exp_, log_, power, reciprocal, sigmoid, softplus, sqrt_,
                                             tanh_)
 from .engine.constructs.factorizations import (Cholesky, EigenValues, EigenVectors, GapMatrix, NuclearNorm, QrQ, QrR,
@@ -72,19 +84,19 @@ from .engine.constructs.solves import PseudoInverse, Solve
 from .engine.constructs.special import commutation, duplication, elimination, symmetrizer
 from .engine.constructs.sums import ColSums
 from .engine.nodes import Cotangent, DiagMatrix, Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
-from .engine.sources import COOKBOOK, Source
 from .engine.record import Claim, Derivation, Identity, Step, Var
 from .engine.refusals import function_of_matrix
-from .engine.symbols import add, cotangent, differential, dim, integer, matrix, mul, number, vector
+from .engine.sources import COOKBOOK, Source
+from .engine.symbols import add, cotangent, differential, dim, integer, matrix, mul, number, scalar, vector
 
 __all__ = [
-    "matrix", "vector", "dim", "d", "bar", "add", "mul", "eye", "integer", "number",
-    "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt",
+    "matrix", "vector", "scalar", "dim", "d", "bar", "add", "mul", "eye", "integer", "number",
+    "Trace", "Determinant", "Inverse", "Transpose", "KroneckerProduct", "HadamardProduct", "log", "sqrt", "pi",
     "Rational", "SoftmaxRows", "Softmax", "DiagMatrix", "Vec", "RowSums", "ColSums", "Ones",
     "exp_", "log_", "tanh_", "sqrt_", "sigmoid", "softplus", "power", "reciprocal", "derivative_of",
     "expm", "expm_frechet", "sqrtm", "logm", "sylvester",
-    "commutation", "duplication", "elimination", "symmetrizer",
-    "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp",
+    "commutation", "duplication", "elimination", "symmetrizer", "conj", "conj_transpose", "real_part",
+    "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp", "equal",
     "step", "derivation", "identity", "named", "cite", "cookbook",
     "sym", "tril", "triu", "phi", "diagonal", "column", "chol", "eigh_values", "eigh_vectors", "gap",
     "svd_u", "svd_s", "svd_v", "qr_q", "qr_r", "solve", "pinv", "nuclear_norm", "spectral_norm",
@@ -122,30 +134,40 @@ def named(name: str | Cotangent, expr) -> Named:
     return Named(name, expr)
 
 
-def eye(size: str) -> sp.Identity:
-    """The identity matrix I of a dimension given by its letter."""
-    return sp.Identity(dim(size))
+def eye(size: str | int) -> sp.Identity:
+    """The identity matrix I of a dimension given by its letter, or of a fixed size (``eye(1)`` is the
+    number 1 as a 1×1 matrix, printed 1)."""
+    return sp.Identity(dim(size) if isinstance(size, str) else size)
 
 
-def variable(symbol, description: str, *conditions: str) -> Var:
-    """A symbol the identity differentiates with respect to."""
-    return Var(symbol, description, "variable", tuple(conditions))
+def variable(symbol, description: str, *conditions: str, structure: str | None = None) -> Var:
+    """A symbol the identity differentiates with respect to.
+
+    ``structure`` ("symmetric", "diagonal", "lower-triangular", "upper-triangular", "toeplitz") says
+    that the variable lives in that subspace: it is drawn and perturbed only inside it, and its
+    gradient claims name a convention (see :func:`gradient`).  Conditions say where in it the point
+    lies (``variable(X, "…", "spd", structure="symmetric")``)."""
+    return Var(symbol, description, "variable", tuple(conditions), structure)
 
 
-def constant(symbol, description: str, *conditions: str) -> Var:
+def constant(symbol, description: str, *conditions: str, structure: str | None = None) -> Var:
     """A symbol held fixed."""
-    return Var(symbol, description, "constant", tuple(conditions))
+    return Var(symbol, description, "constant", tuple(conditions), structure)
 
 
 def upstream(symbol, description: str, of: str | None = None) -> Var:
     """The upstream gradient F̄ = ∇_F L of a backward pass.  With several outputs, *of* names the
     output it belongs to; a cotangent made by :func:`bar` already names it (``bar("U", …)`` is Ū)."""
-    return Var(symbol, description, "upstream", (), of if of is not None else getattr(symbol, "of", None))
+    return Var(symbol, description, "upstream", (), of=of if of is not None else getattr(symbol, "of", None))
 
 
-def gradient(wrt, expr) -> Claim:
-    """∇_wrt f, stored in the shape of wrt."""
-    return Claim("gradient", wrt, expr)
+def gradient(wrt, expr, convention: str | None = None) -> Claim:
+    """∇_wrt f, stored in the shape of wrt (a number for a scalar).
+
+    For a structured variable name the convention: ``"sym"``, the gradient in the trace inner product
+    restricted to the structure (sym(G) for a symmetric variable), or ``"free"``, the derivative by
+    the free entries (2G − G∘I for a symmetric variable, the Matrix Cookbook's form)."""
+    return Claim("gradient", wrt, expr, convention=convention)
 
 
 def differential_of(wrt, expr, of: str | None = None) -> Claim:
@@ -163,9 +185,16 @@ def hessian(wrt, expr, vec: str = "F") -> Claim:
     return Claim("hessian", wrt, expr, vec)
 
 
-def vjp(wrt, expr) -> Claim:
-    """The reverse-mode product ∇_wrt L in terms of the upstream gradient."""
-    return Claim("vjp", wrt, expr)
+def vjp(wrt, expr, convention: str | None = None) -> Claim:
+    """The reverse-mode product ∇_wrt L in terms of the upstream gradient (a convention as for
+    :func:`gradient` when wrt is structured)."""
+    return Claim("vjp", wrt, expr, convention=convention)
+
+
+def equal(expr) -> Claim:
+    """The function equals *expr*: an algebraic identity (Woodbury, the Kronecker mixed product),
+    checked at random draws within the rounding error both sides can make there."""
+    return Claim("equal", None, expr)
 
 
 def step(expr, reason: str, vec: str | None = None) -> Step:
@@ -177,18 +206,6 @@ def derivation(wrt, *steps: Step, order: int = 1) -> Derivation:
     """The checked steps, perturbing one symbol or a tuple of symbols."""
     wrt = tuple(wrt) if isinstance(wrt, (tuple, list)) else (wrt,)
     return Derivation(wrt, tuple(steps), order)
-
-
-def cite(key: str, locator: str = "") -> Source:
-    """A work of the catalog's bibliography (identities/references.bib) and where in it: ``"§3.2"``,
-    ``"p. 209"``, ``"eq. (5.9)"``."""
-    return Source(key, locator)
-
-
-def cookbook(*equations: int, locator: str = "") -> Source:
-    """The Matrix Cookbook (version of November 15, 2012) and the numbers of the displayed equations
-    whose formulas the identity states; ``locator`` names a section where no number fits."""
-    return Source(COOKBOOK, locator, tuple(equations))
 
 
 def identity(*, id: str, title: str, symbols, function, claims, output: str | tuple[str, ...] = "f",
@@ -205,3 +222,15 @@ def identity(*, id: str, title: str, symbols, function, claims, output: str | tu
     return Identity(id=id, title=title, symbols=tuple(symbols), function=function, output=output,
                     claims=tuple(claims), derivation=derivation, see_also=tuple(see_also),
                     sources=tuple(sources), aliases=tuple(aliases)).validate()
+
+
+def cite(key: str, locator: str = "") -> Source:
+    """A work of the catalog's bibliography (identities/references.bib) and where in it: ``"§3.2"``,
+    ``"p. 209"``, ``"eq. (5.9)"``."""
+    return Source(key, locator)
+
+
+def cookbook(*equations: int, locator: str = "") -> Source:
+    """The Matrix Cookbook (version of November 15, 2012) and the numbers of the displayed equations
+    whose formulas the identity states; ``locator`` names a section where no number fits."""
+    return Source(COOKBOOK, locator, tuple(equations))

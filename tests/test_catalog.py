@@ -8,6 +8,7 @@ import pytest
 
 import identities
 from identities.engine.printing import unicode
+from identities.engine.verify import NEGATIVE_CONTROL
 
 IDS_FILE = Path(identities.__file__).with_name("published_ids.txt")
 CATALOG = identities.all_identities()
@@ -45,8 +46,12 @@ def test_every_non_equivalent_mutant_is_killed(ident):
 
 @pytest.mark.parametrize("ident", CATALOG, ids=lambda i: i.id)
 def test_negative_controls_ran(ident):
-    rows = [r.what for r in identities.verify(ident, seed=0).rows]
-    assert any("× (1 + 1e-08)" in w for w in rows), rows
+    """Every stored claim was scaled by 1 + δ and rejected, with δ = 1e-8 wherever the complex step measured
+    (1e-5 only where finite differences had to: complex variables, functions not complex-analytic)."""
+    controls = [r for r in identities.verify(ident, seed=0).rows if "× (1 + " in r.what]
+    assert controls, ident.id
+    for row in controls:
+        assert float(row.what.split("(1 + ")[1].split(")")[0]) == NEGATIVE_CONTROL[row.method], row
 
 
 @pytest.mark.parametrize("ident", CATALOG, ids=lambda i: i.id)

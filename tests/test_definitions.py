@@ -34,7 +34,7 @@ def test_a_consistent_definition_builds():
     ({"claims": [gradient(X, A)]}, "shape"),
     ({"claims": [gradient(X, X.T * A)]}, "shape"),
     ({"function": Trace(mul(X.T, matrix("C", "n", "n"), X))}, "undeclared symbols"),
-    ({"symbols": [variable(X, "x"), constant(A, "a", "unitary")]}, "unknown condition"),
+    ({"symbols": [variable(X, "x"), constant(A, "a", "nilpotent")]}, "unknown condition"),
     ({"symbols": [variable(X, "x", "invertible"), constant(A, "a")]}, "square"),
     ({"symbols": [variable(X, "x"), constant(A, "a", "spd", "orthogonal")]}, "cannot be sampled together"),
     ({"claims": [gradient(A, A)]}, "not a declared variable"),

@@ -133,8 +133,8 @@ def test_a_printing_rule_makes_a_node_acceptable():
     ([variable(X, "x"), constant(integer("k", (2,)), "k", "positive")], "conditions"),
     ([variable(X, "x"), constant(integer("n", (2,)), "k")], "name of a dimension"),
     ([variable(X, "x", "spd", "off-negative-axis"), constant(A, "a")], None),
-    ([variable(X, "x", "symmetric", "off-negative-axis")], "cannot be sampled together"),
-    ([variable(X, "x"), constant(x, "y", "probability", "spd")], "cannot be sampled together with"),
+    ([variable(X, "x", "orthogonal", "off-negative-axis")], "cannot be sampled together"),
+    ([variable(X, "x"), constant(x, "y", "probability", "spd")], "cannot be sampled together"),
 ])
 def test_constants_and_conditions_are_checked(symbols, message):
     if message is None:

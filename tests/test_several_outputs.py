@@ -90,7 +90,7 @@ def test_each_differential_is_checked_against_its_own_output():
                   upstream(Zbar, "z̄")]}, "must have the shape"),
     ({"claims": [differential_of(X, mul(A, dX))]}, "say which one a differential is of"),
     ({"claims": [differential_of(X, mul(A, dX), of="W")]}, "'W', which is not an output"),
-    ({"claims": [gradient(X, X)]}, "gradient needs a scalar function"),
+    ({"claims": [gradient(X, X)]}, "gradient needs a function with one output"),
     ({"claims": [jacobian(X, eye("n"))]}, "jacobian needs a function with one output"),
     ({"claims": [differential_of(X, mul(A, dX), of="Y")], "derivation": derivation(X, step(mul(A, dX), "why"))},
      "written in reverse mode"),

@@ -57,7 +57,7 @@ def _dimension_bindings(expr, params: tuple[sp.MatrixSymbol, ...]) -> list[str]:
     for param in params:
         if not wanted:
             break
-        if not isinstance(param, sp.MatrixSymbol):  # a scalar constant has no shape to read sizes from
+        if not isinstance(param, sp.MatrixSymbol):  # a scalar has no shape to read sizes from
             continue
         rows, cols = param.shape
         here = [s if s in wanted else None for s in (rows, cols)]

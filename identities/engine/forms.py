@@ -14,11 +14,11 @@ from .compile import Compiled, compile_expr
 from .nodes import Differential, Named, Vec, named_parts
 from .printing import code_name, latex, latex_operand, unicode, unicode_operand
 from .record import Claim, Identity
+from .symbols import is_complex, is_scalar
 
-__all__ = ["Form", "LAYOUTS", "forms", "statement", "definitions", "where", "function_of", "differentiated_function",
-           "claim_function", "form_function", "claim_name", "claim_parameters", "output_symbol", "cotangent_pairing",
-           "swap_kronecker",
-           "transpose", "code_listing"]
+__all__ = ["Form", "LAYOUTS", "CONVENTION_LABELS", "forms", "statement", "definitions", "where", "function_of",
+           "differentiated_function", "claim_function", "form_function", "claim_name", "claim_parameters",
+           "output_symbol", "cotangent_pairing", "swap_kronecker", "transpose", "code_listing"]
 
 #: The layouts a form can be written in: the stored (house) form, its transposes (numerator layout
 #: of a gradient or VJP, denominator layout of a Jacobian) and the two vec orders of a Jacobian or
@@ -98,17 +98,16 @@ def swap_kronecker(expr):
 
 
 def _lhs(ident: Identity, claim: Claim, order: str, transposed: bool) -> tuple[str, str]:
+    if claim.kind == "equal":
+        return latex(ident.function), unicode(ident.function)
     x_l, x_u = latex(claim.wrt), unicode(claim.wrt)
     if claim.kind in ("gradient", "hessian"):  # of a scalar function, which has one output
         f_l, f_u = latex_operand(ident.function), unicode_operand(ident.function)
-    if claim.kind == "gradient":
-        if transposed:
+    if claim.kind in ("gradient", "vjp"):
+        f_l, f_u = (f_l, f_u) if claim.kind == "gradient" else ("L", "L")
+        if transposed or is_scalar(claim.wrt) or claim.convention == "free":
             return rf"\frac{{\partial {f_l}}}{{\partial {x_l}}}", f"∂{f_u}/∂{x_u}"
         return rf"\nabla_{{{x_l}}} {f_l}", f"∇_{x_u} {f_u}"
-    if claim.kind == "vjp":
-        if transposed:
-            return rf"\frac{{\partial L}}{{\partial {x_l}}}", f"∂L/∂{x_u}"
-        return rf"\nabla_{{{x_l}}} L", f"∇_{x_u} L"
     if claim.kind == "differential":
         several = sum(v.role == "variable" for v in ident.symbols) > 1  # then say which one moves
         sub_l, sub_u = (r"_{%s}" % x_l, f"_{x_u}") if several else ("", "")
@@ -138,9 +137,14 @@ def forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
 
 
 def _forms(ident: Identity, claim: Claim) -> tuple[Form, ...]:
+    house = Form(claim, _house_label(ident, claim), claim.expr, *_lhs(ident, claim, claim.vec, False),
+                 layout="house", vec=claim.vec)
+    if claim.kind == "equal" or is_scalar(claim.wrt) or ident.structure_of(claim.wrt) is not None \
+            or is_complex(claim.wrt):
+        # No layouts to choose: a number, an equality, a matrix tied to its structure — or a complex
+        # gradient, whose transpose written ∂f/∂Z would read as a Wirtinger derivative, which it is not.
+        return (house,)
     rows, cols = claim.wrt.shape
-    house = Form(claim, _house_label(claim), claim.expr, *_lhs(ident, claim, claim.vec, False), layout="house",
-                 vec=claim.vec)
     out = [house]
     if claim.kind in ("gradient", "vjp"):
         label = f"numerator layout (∂/∂{claim.wrt.name}, the transpose: {_shape_words(cols, rows)})"
@@ -169,7 +173,22 @@ def _order_words(order: str) -> str:
     return "column-stacking vec" if order == "F" else "row-stacking vec"
 
 
-def _house_label(claim: Claim) -> str:
+#: What the stored form of a claim with respect to a structured variable is, by convention.
+CONVENTION_LABELS = {
+    "sym": "gradient in the trace inner product restricted to {structure} matrices (itself {structure})",
+    "free": "derivative by the free entries of a {structure} matrix (Matrix Cookbook §2.8)",
+}
+
+
+def _house_label(ident: Identity, claim: Claim) -> str:
+    if claim.kind == "equal":
+        return "equality (an algebraic identity, no derivative)"
+    if is_scalar(claim.wrt):
+        what = "derivative" if claim.kind == "gradient" else "reverse mode (VJP)"
+        return f"{what} with respect to the scalar {unicode(claim.wrt)} (a number)"
+    if claim.convention is not None:
+        prefix = "" if claim.kind == "gradient" else "reverse mode (VJP), "
+        return prefix + CONVENTION_LABELS[claim.convention].format(structure=ident.structure_of(claim.wrt))
     rows, cols = claim.wrt.shape
     return {
         "gradient": f"gradient, house convention (shape of {claim.wrt.name}: {_shape_words(rows, cols)})",
@@ -224,8 +243,12 @@ def _memo(ident: Identity) -> dict:
 
 
 def claim_name(claim: Claim) -> str:
+    """The name of the function printed from a claim: ``grad_X``, ``jacobian_X_F``, ``grad_X_free``, ``rhs``."""
+    if claim.kind == "equal":
+        return "rhs"
     prefix = {"gradient": "grad", "vjp": "vjp", "differential": "d", "jacobian": "jacobian", "hessian": "hessian"}
     suffix = f"_{claim.vec}" if claim.kind in ("jacobian", "hessian") else ""
+    suffix += f"_{claim.convention}" if claim.convention is not None else ""
     of = claim.of if claim.of is not None else ""
     return f"{prefix[claim.kind]}{of}_{claim.wrt.name}{suffix}"
 

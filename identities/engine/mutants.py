@@ -25,7 +25,8 @@ from .nodes import DiagMatrix, Named, unname
 from .printing import unicode
 from .record import Claim, Identity
 from .sampler import Draw, draw
-from .verify import STEP_UNITS, EPS64, check_form, checked_seed, draws_for, undecided
+from .symbols import DIMS
+from .verify import STEP_UNITS, EPS64, check_form, checked_seed, draws_for, perturbation, undecided
 
 __all__ = ["mutation_rule", "Mutant", "MutationReport", "mutations", "mutation_report"]
 
@@ -88,7 +89,8 @@ class MutationReport:
     def __str__(self) -> str:
         lines = [self.summary]
         for m in self.mutants:
-            lines.append(f"  {m.status:<10} {m.claim.kind} wrt {m.claim.wrt.name}: {m.description:<40} "
+            what = "equality" if m.claim.wrt is None else f"{m.claim.kind} wrt {m.claim.wrt.name}"
+            lines.append(f"  {m.status:<10} {what}: {m.description:<40} "
                          f"→ {unicode(m.expr)}   [{m.reason}]")
         return "\n".join(lines)
 
@@ -127,6 +129,11 @@ def mutation_rule(cls: type):
     return register
 
 
+def _is_parameter(expr) -> bool:
+    """A scalar parameter of the identity (not a dimension used as a number, such as the d of √d)."""
+    return isinstance(expr, sp.Symbol) and DIMS.get(expr.name) != expr
+
+
 def _local_mutations(node, parent) -> Iterator[tuple[str, sp.Basic]]:
     """The classic mistakes that can be made at one node of the expression tree."""
     rule = _RULES.get(type(node))  # the class itself: SymPy's Inverse is a MatPow, with mistakes of its own
@@ -142,7 +149,12 @@ def _local_mutations(node, parent) -> Iterator[tuple[str, sp.Basic]]:
         if isinstance(node.arg, sp.Transpose):
             yield f"{unicode(node)} → {unicode(node.arg.arg)}⁻¹", sp.Inverse(node.arg.arg)
         elif not isinstance(parent, sp.Transpose):
-            yield f"{unicode(node)} → {unicode(node.arg)}⁻ᵀ", sp.Transpose(node)
+            yield f"{unicode(node)} → {unicode(sp.Transpose(node))}", sp.Transpose(node)
+        yield f"drop the inverse of {unicode(node.arg)}", node.arg
+    elif isinstance(node, sp.Pow) and _is_parameter(node.base) and node.exp.is_Integer:
+        for step in (-1, 1):  # the power rule off by one: ℓ⁻² where ℓ⁻³ is right
+            if node.exp + step != 0:
+                yield f"{unicode(node)} → {unicode(node.base ** (node.exp + step))}", node.base ** (node.exp + step)
     elif isinstance(node, sp.MatMul):
         coeff, factors = node.as_coeff_matrices()
         for i in range(len(factors) - 1):
@@ -225,7 +237,7 @@ def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
     fa, fb = compile_expr(a, params, "original"), compile_expr(b, params, "mutant")
     for dr in draws:
         rng = np.random.default_rng(dr.seed)
-        args = [dr.values[p.name] if p.name in dr.values else rng.standard_normal(dr.shape_of(p)) for p in params]
+        args = [dr.values[p.name] if p.name in dr.values else perturbation(ident, p.of, dr, rng) for p in params]
         try:
             va, vb = np.asarray(fa(*args)), np.asarray(fb(*args))
         except (ValueError, np.linalg.LinAlgError):
@@ -268,7 +280,9 @@ def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: 
             return Mutant(claim, description, mutant, "inconclusive", undecided(check), check)
     if _equal_at(ident, claim, claim.expr, mutant, draws.strict):
         if not ident.conditions or _equal_at(ident, claim, claim.expr, mutant, draws.loose):
-            why = "equal for all inputs (an algebraic rewrite)"
+            structured = ", ".join(f"{v.name} {v.structure}" for v in ident.symbols if v.structure)
+            why = "equal for all inputs" + (f" of the stated structure ({structured})" if structured else
+                                            " (an algebraic rewrite)")
         else:
             why = "equal under the conditions: " + ", ".join(f"{name} {c}" for name, c in ident.conditions)
         return Mutant(claim, description, mutant, "equivalent", why)

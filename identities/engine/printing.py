@@ -20,7 +20,7 @@ from sympy.printing.precedence import PRECEDENCE, precedence_traditional
 from sympy.printing.pretty.pretty_symbology import greek_unicode
 from sympy.printing.str import StrPrinter
 
-from .nodes import FUNCTION_CALL, Cotangent, Differential
+from .nodes import FUNCTION_CALL, Cotangent, Differential, Named
 
 __all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "NUMPY_HELPERS", "helpers_used",
            "print_rule", "numpy_helper", "helper_functions", "missing_printers", "exponent", "code_name"]
@@ -103,7 +103,7 @@ class HandbookLatexPrinter(LatexPrinter):
         return r"\operatorname{tr}\left(%s\right)" % self._print(expr.arg)
 
     def _print_Determinant(self, expr):
-        if isinstance(expr.arg, sp.MatrixSymbol):
+        if isinstance(expr.arg, (sp.MatrixSymbol, Named)):
             return r"\det %s" % self._print(expr.arg)
         return r"\det\left(%s\right)" % self._print(expr.arg)
 
@@ -113,7 +113,7 @@ class HandbookLatexPrinter(LatexPrinter):
         return r"\log\left(%s\right)" % self._print(expr.args[0])
 
     def _print_Identity(self, expr):
-        return r"I_{%s}" % self._print(expr.rows)
+        return "1" if expr.rows == 1 else r"I_{%s}" % self._print(expr.rows)
 
     def _print_KroneckerProduct(self, expr):
         return r" \otimes ".join(self.parenthesize(a, PRECEDENCE["Mul"], strict=True) for a in expr.args)
@@ -149,6 +149,7 @@ class HandbookLatexPrinter(LatexPrinter):
 
 
 _SUPERSCRIPT_T = "ᵀ"
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 #: Name suffixes written as accents, as SymPy's LaTeX printer does (Xhat is X̂ there as here).
 _ACCENTS = {"hat": "\u0302", "tilde": "\u0303"}
 
@@ -224,7 +225,7 @@ class HandbookUnicodePrinter(StrPrinter):
         return f"tr({self._print(expr.arg)})"
 
     def _print_Determinant(self, expr):
-        if isinstance(expr.arg, sp.MatrixSymbol):
+        if isinstance(expr.arg, (sp.MatrixSymbol, Named)):
             return f"det {self._print(expr.arg)}"
         return f"det({self._print(expr.arg)})"
 
@@ -232,13 +233,22 @@ class HandbookUnicodePrinter(StrPrinter):
         return f"log {self._print(expr.args[0])}" if isinstance(expr.args[0], sp.Determinant) else f"log({self._print(expr.args[0])})"
 
     def _print_Identity(self, expr):
-        return "I"
+        return "1" if expr.rows == 1 else "I"
+
+    def _print_Pi(self, expr):
+        return "π"
+
+    def _print_Symbol(self, expr):
+        """A scalar's name as it is written: ell → ℓ, tau → τ (as SymPy's LaTeX printer writes them)."""
+        return "ℓ" if expr.name == "ell" else _accented(expr.name)
 
     def _print_Pow(self, expr, rational=False):
         if expr.exp == sp.Rational(1, 2):
             return "√" + self.parenthesize(expr.base, PRECEDENCE["Pow"])
         if expr.exp == -sp.Rational(1, 2):
             return "1/√" + self.parenthesize(expr.base, PRECEDENCE["Pow"])
+        if expr.exp.is_Integer and not expr.base.is_Matrix:
+            return self.parenthesize(expr.base, PRECEDENCE["Pow"], strict=True) + str(expr.exp).translate(_SUPERSCRIPTS)
         return super()._print_Pow(expr, rational)
 
     def _print_Rational(self, expr):
@@ -290,7 +300,8 @@ class HandbookUnicodePrinter(StrPrinter):
     def _print_Mul(self, expr):
         coeff, rest = expr.as_coeff_Mul()
         if coeff != 1 and coeff != -1 or rest.is_Mul:
-            return super()._print_Mul(expr).replace("*", "·")
+            text = super()._print_Mul(expr).replace("*", "·")
+            return "−" + text[1:] if text.startswith("-") else text
         text = self._print(rest)
         return ("−" + text) if coeff == -1 else text
 

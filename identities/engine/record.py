@@ -16,6 +16,8 @@ import sympy as sp
 from .conditions import CONDITIONS, check_combination
 from .nodes import Differential, Named, ScalarConstant, unname
 from .refusals import refusal
+from .structures import CONVENTIONS, STRUCTURES
+from .symbols import DIMS, is_complex, is_scalar
 from .sources import COOKBOOK, Source, known_key
 
 
@@ -24,7 +26,11 @@ __all__ = ["Var", "Claim", "Step", "Derivation", "Identity", "DefinitionError", 
 #: An id is a lowercase slug; match it with ``ID_PATTERN.fullmatch`` (``$`` would accept a trailing newline).
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-zA-Z0-9]+)*")
 Role = Literal["variable", "constant", "upstream"]
-CLAIM_KINDS = ("gradient", "differential", "jacobian", "hessian", "vjp")
+CLAIM_KINDS = ("gradient", "differential", "jacobian", "hessian", "vjp", "equal")
+#: Kinds of claim whose meaning for a structured variable depends on a convention (see CONVENTIONS).
+CONVENTION_KINDS = ("gradient", "vjp")
+#: Kinds of claim that may be taken with respect to a scalar (their value is a number or a column).
+SCALAR_KINDS = ("gradient", "vjp", "jacobian")
 _FORWARD_PREFERENCE = ("gradient", "differential", "jacobian")
 
 
@@ -34,14 +40,16 @@ class DefinitionError(ValueError):
 
 @dataclass(frozen=True)
 class Var:
-    """A symbol of an identity: the matrix symbol (or a sampled scalar constant such as the k of
-    Xᵏ), what it is, its role and its conditions.  An upstream gradient names the output it belongs
-    to in ``of`` (None: the only output)."""
+    """A symbol of an identity: the matrix symbol, a scalar parameter (``scalar``), or a sampled
+    scalar constant such as the k of Xᵏ; what it is, its role, its conditions and, for a structured
+    matrix, its structure (see ``identities.engine.structures``).  An upstream gradient names the
+    output it belongs to in ``of`` (None: the only output)."""
 
-    symbol: sp.MatrixSymbol | ScalarConstant
+    symbol: sp.MatrixSymbol | sp.Symbol | ScalarConstant
     description: str
     role: Role = "constant"
     conditions: tuple[str, ...] = ()
+    structure: str | None = None
     of: str | None = None
 
     @property
@@ -49,13 +57,25 @@ class Var:
         return self.symbol.name
 
     @property
-    def shape(self) -> tuple[sp.Expr, sp.Expr]:
-        """The shape of the matrix; a scalar constant is 1×1, like every scalar of the catalog."""
+    def shape(self) -> tuple:
+        """The shape of the matrix; () for a scalar parameter; a sampled constant is 1×1, like the
+        other scalars of the catalog's formulas."""
+        if self.is_scalar:
+            return ()
         return self.symbol.shape if self.is_matrix else (sp.Integer(1), sp.Integer(1))
 
     @property
     def is_matrix(self) -> bool:
         return isinstance(self.symbol, sp.MatrixSymbol)
+
+    @property
+    def is_scalar(self) -> bool:
+        """A scalar parameter, differentiated like a matrix: its derivative is a number."""
+        return is_scalar(self.symbol)
+
+    @property
+    def is_complex(self) -> bool:
+        return is_complex(self.symbol)
 
 
 @dataclass(frozen=True)
@@ -69,13 +89,20 @@ class Claim:
     jacobian      ∂vec F/∂vec X, (size F)×(size X), in vec order ``vec``
     hessian       H with d²f = vec(dX)ᵀ H vec(dX), in vec order ``vec``
     vjp           ∇_X L = Σₖ DFₖ(X)*[F̄ₖ] in the upstream gradients F̄ₖ (one per output), shape of X
+    equal         the function itself equals ``expr`` (an algebraic identity; ``wrt`` is None)
+
+    A gradient or VJP with respect to a structured variable names its ``convention``: ``"sym"``
+    (the gradient in the trace inner product restricted to the structure) or ``"free"`` (the
+    derivative by the free entries).  The derivative with respect to a scalar is a number.  A
+    differential of one output of several names it in ``of``.
     """
 
     kind: str
-    wrt: sp.MatrixSymbol
+    wrt: sp.MatrixSymbol | sp.Symbol | None
     expr: sp.Expr
     vec: str = "F"
-    of: str | None = None       # a differential of one output of several: its name
+    convention: str | None = None
+    of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +210,15 @@ class Identity:
         return not self.several_outputs and _shape(self.function) == (1, 1)
 
     @property
+    def is_algebraic(self) -> bool:
+        """An identity that states equalities only (no derivative): Woodbury, Kronecker algebra."""
+        return all(c.kind == "equal" for c in self.claims)
+
+    def structure_of(self, symbol) -> str | None:
+        """The structure of a declared symbol (None for an unstructured one)."""
+        return next((v.structure for v in self.symbols if v.symbol == symbol), None)
+
+    @property
     def derivation_mode(self) -> str | None:
         """What the derivation's first line differentiates: "second-order" (d²f), "reverse"
         (dL = ⟨F̄, dF⟩, when every perturbed variable has a VJP claim) or "forward" (dF); None
@@ -206,7 +242,8 @@ class Identity:
         kinds = {"second-order": ("hessian",), "reverse": ("vjp",)}.get(self.derivation_mode, _FORWARD_PREFERENCE)
         chosen = []
         for w in der.wrt:
-            claim = next((c for kind in kinds for c in self.claims if c.wrt == w and c.kind == kind), None)
+            claim = next((c for kind in kinds for c in self.claims
+                          if c.wrt == w and c.kind == kind and c.convention != "free"), None)
             if claim is None:
                 raise DefinitionError(f"identity {self.id!r}: the derivation perturbs {w} but no claim of kind "
                                       f"{'/'.join(kinds)} is taken with respect to it")
@@ -224,9 +261,13 @@ def _fail(identity_id: str, message: str):
 
 
 def _matrix_symbols(expr) -> set:
-    """The matrix symbols and scalar constants an expression computes with (the labels of named
-    parts are not among them)."""
-    return set(unname(expr).atoms(sp.MatrixSymbol, ScalarConstant)) if isinstance(expr, sp.Basic) else set()
+    """The symbols an expression computes with: matrix symbols, scalar parameters and sampled scalar
+    constants (the labels of named parts and the dimension letters are not among them)."""
+    if not isinstance(expr, sp.Basic):
+        return set()
+    expr = unname(expr)
+    scalars = {s for s in expr.atoms(sp.Symbol) if not isinstance(s, sp.Dummy) and DIMS.get(s.name) != s}
+    return set(expr.atoms(sp.MatrixSymbol, ScalarConstant)) | scalars
 
 
 def _expressions(ident: Identity):
@@ -234,36 +275,21 @@ def _expressions(ident: Identity):
     for name, expr in ident.outputs:
         yield (f"the output {name}" if ident.several_outputs else "the function"), expr
     for claim in ident.claims:
-        yield f"the {claim.kind} with respect to {getattr(claim.wrt, 'name', claim.wrt)}", claim.expr
+        yield ("the right-hand side of the equality" if claim.wrt is None else
+               f"the {claim.kind} with respect to {claim.wrt.name}"), claim.expr
     for i, step in enumerate(ident.derivation.steps if ident.derivation else (), 1):
         yield f"derivation step {i}", step.expr
 
-
-def _validate_symbol(ident: Identity, v: Var, dimensions: set[str]) -> None:
-    fail = lambda msg: _fail(ident.id, msg)
-    if v.role not in ("variable", "constant", "upstream"):
-        fail(f"symbol {v.name}: unknown role {v.role!r}")
-    if not v.is_matrix:
-        if not isinstance(v.symbol, ScalarConstant):
-            fail(f"symbol {v.name}: declare matrices with matrix() or vector() and constants with integer() "
-                 f"or number(), not {type(v.symbol).__name__}")
-        if v.role != "constant":
-            fail(f"symbol {v.name} is a sampled constant (values {v.symbol.values}); it can only be a constant, "
-                 f"never differentiated, not a {v.role}")
-        if v.conditions:
-            fail(f"symbol {v.name} is a constant with given values; conditions {v.conditions} apply to matrices")
-        if v.name in dimensions:
-            fail(f"symbol {v.name} has the name of a dimension of this identity; the page could not tell them "
-                 "apart, so rename one")
-        return
-    try:
-        check_combination(v.conditions)
-    except ValueError as exc:
-        fail(f"symbol {v.name}: {exc}")
-    if any(CONDITIONS[c].square for c in v.conditions) and v.shape[0] != v.shape[1]:
-        fail(f"symbol {v.name} has shape {v.shape} but {v.conditions} need a square matrix")
-
-
+def _manifestly_real(expr) -> bool:
+    """Whether *expr* is real by its form: a real part, an absolute value, a real number, or sums,
+    products and integer powers of those (a real function of complex matrices is written so)."""
+    if isinstance(expr, (sp.re, sp.im, sp.Abs)) or (expr.is_number and expr.is_real):
+        return True
+    if isinstance(expr, (sp.Add, sp.Mul)):
+        return all(_manifestly_real(a) for a in expr.args)
+    if isinstance(expr, sp.Pow):
+        return _manifestly_real(expr.base) and expr.exp.is_integer is True
+    return False
 def _shape(expr) -> tuple:
     """The shape of a matrix expression; (1, 1) for a scalar."""
     return expr.shape if getattr(expr, "is_Matrix", False) else (1, 1)
@@ -311,28 +337,147 @@ def _validate_upstreams(ident: Identity, fail) -> None:
             fail(f"a vjp needs one upstream gradient (role 'upstream') per output; {missing[0]!r} has none")
 
 
-def _expected_shape(ident: Identity, claim: Claim, fail) -> tuple:
-    """The shape *claim*'s expression must have; refuses kinds that need a single or scalar output."""
-    rows, cols = claim.wrt.shape
+def _output_shape(ident: Identity, claim: Claim, fail) -> tuple:
+    """The shape of the function *claim* differentiates: the output a differential names, else the
+    function's (refusing kinds that need a single output when there are several)."""
+    names = [n for n, _ in ident.outputs]
     if claim.kind == "differential":
         if ident.several_outputs and claim.of is None:
-            fail(f"the function has several outputs {[n for n, _ in ident.outputs]}: say which one a differential "
-                 f"is of (differential_of(..., of=...))")
-        if claim.of is not None and claim.of not in [n for n, _ in ident.outputs]:
+            fail(f"the function has several outputs {names}: say which one a differential is of "
+                 "(differential_of(..., of=...))")
+        if claim.of is not None and claim.of not in names:
             fail(f"a differential is of {claim.of!r}, which is not an output")
         return _shape(ident.output_expr(claim.of) if claim.of is not None else ident.function)
     if claim.of is not None:
         fail(f"only a differential names the output it is of; a {claim.kind} may not (of={claim.of!r})")
-    if claim.kind in ("gradient", "vjp"):
-        return (rows, cols)
-    if ident.several_outputs:
+    if ident.several_outputs and claim.kind != "vjp":
         fail(f"a {claim.kind} needs a function with one output; with several, state a differential per output "
              "or a vjp")
-    f_shape = _shape(ident.function)
-    if claim.kind == "jacobian":
-        return (f_shape[0] * f_shape[1], rows * cols)
-    return (rows * cols, rows * cols)
+    return (1, 1) if ident.several_outputs else _shape(ident.function)
 
+def _validate_symbol(ident: Identity, v: Var, dimensions: set[str]) -> None:
+    fail = lambda msg: _fail(ident.id, msg)
+    if v.role not in ("variable", "constant", "upstream"):
+        fail(f"symbol {v.name}: unknown role {v.role!r}")
+    if not v.is_matrix and not v.is_scalar:
+        if not isinstance(v.symbol, ScalarConstant):
+            fail(f"symbol {v.name}: declare matrices with matrix() or vector() and constants with integer() "
+                 f"or number(), not {type(v.symbol).__name__}")
+        if v.role != "constant":
+            fail(f"symbol {v.name} is a sampled constant (values {v.symbol.values}); it can only be a constant, "
+                 f"never differentiated, not a {v.role}")
+        if v.conditions:
+            fail(f"symbol {v.name} is a constant with given values; conditions {v.conditions} apply to matrices")
+        if v.name in dimensions:
+            fail(f"symbol {v.name} has the name of a dimension of this identity; the page could not tell them "
+                 "apart, so rename one")
+        return
+    if v.is_scalar and v.name in dimensions:
+        fail(f"symbol {v.name} has the name of a dimension of this identity; rename it")
+    try:
+        check_combination(v.conditions, v.is_complex, v.is_scalar)
+    except ValueError as exc:
+        fail(f"symbol {v.name}: {exc}")
+    if any(CONDITIONS[c].square for c in v.conditions) and v.shape[0] != v.shape[1]:
+        fail(f"symbol {v.name} has shape {v.shape} but {v.conditions} need a square matrix")
+    if v.structure is None:
+        return
+    if v.structure not in STRUCTURES:
+        fail(f"symbol {v.name}: unknown structure {v.structure!r}; known: {', '.join(STRUCTURES)}")
+    if v.is_scalar or v.is_complex or v.shape[0] != v.shape[1]:
+        fail(f"symbol {v.name}: a structure applies to a real square matrix")
+    try:
+        STRUCTURES[v.structure].check_conditions(v.conditions)
+    except ValueError as exc:
+        fail(f"symbol {v.name}: {exc}")
+
+def _expected_shape(kind: str, wrt, f_shape) -> tuple:
+    rows, cols = (1, 1) if is_scalar(wrt) else wrt.shape
+    return {
+        "gradient": (rows, cols),
+        "vjp": (rows, cols),
+        "differential": f_shape,
+        "jacobian": (f_shape[0] * f_shape[1], rows * cols),
+        "hessian": (rows * cols, rows * cols),
+    }[kind]
+def _validate_claim(ident: Identity, claim: Claim, declared: set, variables: set, differentials: set, fail) -> None:
+    if claim.kind not in CLAIM_KINDS:
+        fail(f"unknown claim kind {claim.kind!r}; use one of {CLAIM_KINDS}")
+    extra = differentials if claim.kind == "differential" else set()
+    stray = _matrix_symbols(claim.expr) - declared - extra
+    if stray:
+        fail(f"the {claim.kind} uses undeclared symbols {sorted(s.name for s in stray)}")
+    f_shape = _output_shape(ident, claim, fail)
+    if claim.kind == "equal":
+        if claim.wrt is not None or claim.convention is not None:
+            fail("an equality is a claim about the function itself: it takes no variable and no convention")
+        if sp.simplify(sp.Matrix(_shape(claim.expr)) - sp.Matrix(f_shape)) != sp.zeros(2, 1):
+            fail(f"the equality's right-hand side has shape {_shape(claim.expr)}, but the function has {f_shape}")
+        return
+    if claim.wrt not in variables:
+        fail(f"a {claim.kind} is taken with respect to {claim.wrt}, which is not a declared variable")
+    if claim.vec not in ("F", "C"):
+        fail(f"vec order {claim.vec!r} must be 'F' or 'C'")
+    wrt = ident.var(claim.wrt.name)
+    if wrt.is_scalar and claim.kind not in SCALAR_KINDS:
+        fail(f"a {claim.kind} with respect to the scalar {wrt.name} is not supported; state its derivative as "
+             f"a gradient (a number)")
+    if wrt.is_scalar and claim.kind in ("gradient", "vjp") and getattr(claim.expr, "is_Matrix", False):
+        fail(f"the {claim.kind} with respect to the scalar {wrt.name} is a number, but the claim is a matrix "
+             f"expression; write a 1×1 product as a trace, tr(…)")
+    if not wrt.is_scalar and claim.kind in ("gradient", "vjp") and not getattr(claim.expr, "is_Matrix", False):
+        fail(f"the {claim.kind} with respect to the matrix {wrt.name} is written as a scalar expression, but it has "
+             f"the shape of {wrt.name}; if {wrt.name} is a number, declare it with scalar({wrt.name!r})")
+    if wrt.is_complex and claim.kind in ("jacobian", "hessian"):
+        fail(f"a {claim.kind} with respect to the complex {wrt.name} is not supported; state a gradient, a "
+             "differential or a VJP")
+    if wrt.is_complex and claim.kind == "gradient" and not _manifestly_real(ident.function):
+        fail(f"a gradient with respect to the complex {wrt.name} is defined for a real-valued function; write the "
+             "function as a real number, for instance its real part re(…)")
+    structured = wrt.structure is not None
+    if structured and claim.kind in ("jacobian", "hessian"):
+        fail(f"a {claim.kind} with respect to the {wrt.structure} variable {wrt.name} is not unique; state a "
+             "gradient or a differential")
+    if claim.kind in CONVENTION_KINDS and structured and claim.convention not in CONVENTIONS:
+        fail(f"the {claim.kind} with respect to the {wrt.structure} variable {wrt.name} must name its convention: "
+             + "; ".join(f"convention={k!r} for {w}" for k, w in CONVENTIONS.items()))
+    if claim.convention is not None and not (structured and claim.kind in CONVENTION_KINDS):
+        fail(f"convention={claim.convention!r} applies to a gradient or VJP with respect to a structured variable; "
+             f"{wrt.name} is {'structured' if structured else 'not structured'} and this is a {claim.kind}")
+    expected = _expected_shape(claim.kind, claim.wrt, f_shape)
+    got = _shape(claim.expr)
+    if sp.simplify(sp.Matrix(got) - sp.Matrix(expected)) != sp.zeros(2, 1):
+        fail(f"the {claim.kind} with respect to {claim.wrt} has shape {got}, expected {expected}")
+    if claim.kind in ("gradient", "hessian") and not ident.is_scalar:
+        fail(f"a {claim.kind} needs a scalar function; this one has shape {_shape(ident.function)}")
+def _validate_derivation(ident: Identity, declared: set, variables: set, fail) -> None:
+    d = ident.derivation
+    if not d.steps:
+        fail("a derivation needs at least one step")
+    for w in d.wrt:
+        if w not in variables:
+            fail(f"the derivation perturbs {w}, which is not a declared variable")
+        if is_scalar(w):
+            fail(f"the derivation perturbs the scalar {w}; derivations perturb matrix variables")
+        if ident.structure_of(w) is not None and not any(c.wrt == w and c.convention == "sym" for c in ident.claims):
+            fail(f"the derivation perturbs the structured variable {w}: its last line is a trace pairing, so it "
+                 "needs a claim with convention='sym'")
+    allowed = declared | {Differential(w) for w in d.wrt}
+    for i, step in enumerate(d.steps, 1):
+        stray = _matrix_symbols(step.expr) - allowed
+        if stray:
+            fail(f"derivation step {i} uses undeclared symbols {sorted(s.name for s in stray)}")
+        if not step.reason.strip():
+            fail(f"derivation step {i} needs a reason")
+        if step.vec is not None and not isinstance(step.expr, sp.Basic):
+            fail(f"derivation step {i} is not an expression")
+    if ident.several_outputs and ident.derivation_mode != "reverse":
+        fail("a derivation of a function with several outputs is written in reverse mode, from "
+             "dL = Σₖ⟨Ȳₖ, dYₖ⟩: give a vjp claim for each perturbed variable")
+    ident.derivation_targets()  # refuses a perturbed variable without the claim the last line must equal
+    if d.order == 2 and not any(c.kind == "gradient" and c.wrt == d.wrt[0] for c in ident.claims):
+        fail(f"a second-order derivation needs a gradient claim with respect to {d.wrt[0]}: the second "
+             "differential is checked through it")
 
 def _validate(ident: Identity) -> None:
     fail = lambda msg: _fail(ident.id, msg)
@@ -347,8 +492,9 @@ def _validate(ident: Identity) -> None:
     dimensions = {s for v in ident.symbols if v.is_matrix for size in v.shape for s in sp.sympify(size).free_symbols}
     for v in ident.symbols:
         _validate_symbol(ident, v, {s.name for s in dimensions})
+    scalars = {v.symbol for v in ident.symbols if v.is_scalar}
     for where, expr in _expressions(ident):
-        problem = refusal(expr, dimensions)
+        problem = refusal(expr, dimensions | scalars)
         if problem:
             fail(f"{where}: {problem}")
     matrices = {v.symbol for v in ident.symbols if v.is_matrix}
@@ -362,48 +508,13 @@ def _validate(ident: Identity) -> None:
     if unknown:
         fail(f"the function uses undeclared symbols {sorted(s.name for s in unknown)}")
     if not ident.claims:
-        fail("at least one claim (gradient, differential, jacobian, hessian or vjp) is required")
+        fail("at least one claim (gradient, differential, jacobian, hessian, vjp or equal) is required")
     _validate_upstreams(ident, fail)
     variables = {v.symbol for v in ident.symbols if v.role == "variable"}
     for claim in ident.claims:
-        if claim.kind not in CLAIM_KINDS:
-            fail(f"unknown claim kind {claim.kind!r}; use one of {CLAIM_KINDS}")
-        if claim.wrt not in variables:
-            fail(f"a {claim.kind} is taken with respect to {claim.wrt}, which is not a declared variable")
-        if claim.vec not in ("F", "C"):
-            fail(f"vec order {claim.vec!r} must be 'F' or 'C'")
-        stray = _matrix_symbols(claim.expr) - declared - (differentials if claim.kind == "differential" else set())
-        if stray:
-            fail(f"the {claim.kind} uses undeclared symbols {sorted(s.name for s in stray)}")
-        expected = _expected_shape(ident, claim, fail)
-        got = _shape(claim.expr)
-        if sp.simplify(sp.Matrix(got) - sp.Matrix(expected)) != sp.zeros(2, 1):
-            fail(f"the {claim.kind} with respect to {claim.wrt} has shape {got}, expected {expected}")
-        if claim.kind in ("gradient", "hessian") and not ident.is_scalar:
-            fail(f"a {claim.kind} needs a scalar function; this one has shape {_shape(ident.function)}")
+        _validate_claim(ident, claim, declared, variables, differentials, fail)
     if ident.derivation is not None:
-        d = ident.derivation
-        if not d.steps:
-            fail("a derivation needs at least one step")
-        for w in d.wrt:
-            if w not in variables:
-                fail(f"the derivation perturbs {w}, which is not a declared variable")
-        allowed = declared | {Differential(w) for w in d.wrt}
-        for i, step in enumerate(d.steps, 1):
-            stray = _matrix_symbols(step.expr) - allowed
-            if stray:
-                fail(f"derivation step {i} uses undeclared symbols {sorted(s.name for s in stray)}")
-            if not step.reason.strip():
-                fail(f"derivation step {i} needs a reason")
-            if step.vec is not None and not isinstance(step.expr, sp.Basic):
-                fail(f"derivation step {i} is not an expression")
-        if ident.several_outputs and ident.derivation_mode != "reverse":
-            fail("a derivation of a function with several outputs is written in reverse mode, from "
-                 "dL = Σₖ⟨Ȳₖ, dYₖ⟩: give a vjp claim for each perturbed variable")
-        ident.derivation_targets()  # refuses a perturbed variable without the claim the last line must equal
-        if d.order == 2 and not any(c.kind == "gradient" and c.wrt == d.wrt[0] for c in ident.claims):
-            fail(f"a second-order derivation needs a gradient claim with respect to {d.wrt[0]}: the second "
-                 "differential is checked through it")
+        _validate_derivation(ident, declared, variables, fail)
     names = {}
     everything = sp.Tuple(*(expr for _, expr in ident.outputs), *(c.expr for c in ident.claims),
                           *(s.expr for s in (ident.derivation.steps if ident.derivation else ())))

@@ -117,8 +117,9 @@ def _node_refusal(node, dimensions) -> str | None:
         if text:
             return text
     if isinstance(node, sp.Symbol) and not isinstance(node, sp.Dummy) and node not in dimensions:
-        return (f"the scalar {node.name} is not declared: declare a constant with integer('{node.name}', values=...) "
-                f"or number('{node.name}', values=...) and list it among the symbols (a size used as a number, "
+        return (f"the scalar {node.name} is not declared: declare a parameter that is differentiated with "
+                f"scalar('{node.name}'), or a constant with integer('{node.name}', values=...) or "
+                f"number('{node.name}', values=...), and list it among the symbols (a size used as a number, "
                 "like the d of √d, must be a dimension of a declared matrix)")
     missing = missing_printers(node)
     if missing:
@@ -130,9 +131,9 @@ def _node_refusal(node, dimensions) -> str | None:
 def refusal(expr, dimensions=None) -> str | None:
     """Why *expr* cannot be a formula of the catalog (one sentence naming the construct), or None.
 
-    *dimensions*: the dimension symbols of the identity's matrices, the only scalar symbols a formula
-    may use without declaring them; None skips that check (an expression on its own, not yet part
-    of an identity)."""
+    *dimensions*: the dimension symbols of the identity's matrices and its declared scalar parameters,
+    the only scalar symbols a formula may use; None skips that check (an expression on its own, not
+    yet part of an identity)."""
     if not isinstance(expr, sp.Basic):
         return None
     for node in _distinct_nodes(expr):

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from .conditions import CONDITIONS, DEFAULT_KAPPA, construct
-from .record import Identity
+from .conditions import DEFAULT_KAPPA, closure, construct, relaxed
+from .structures import STRUCTURES
+from .record import Identity, Var
 from .symbols import DIMS
 
 __all__ = ["Draw", "draw", "SIZE_POOL", "resolve"]
@@ -36,12 +37,12 @@ class Draw:
         return [self.values[s.name] for s in symbols]
 
     def shape_of(self, symbol) -> tuple[int, ...]:
-        """The numeric shape of a matrix symbol (a drawn one, or a perturbation dX) at this draw."""
+        """The numeric shape of a symbol (a drawn one, or a perturbation dX) at this draw; () for a scalar."""
         value = self.values.get(symbol.name)
         if value is not None:
             return value.shape
         by_symbol = {DIMS[name]: size for name, size in self.sizes.items()}
-        return tuple(resolve(s, by_symbol) for s in symbol.shape)
+        return tuple(resolve(s, by_symbol) for s in getattr(symbol, "shape", ()))
 
     def describe(self) -> str:
         """The sizes, then the values of sampled constants: ``m=3, n=4; k=2``."""
@@ -60,7 +61,7 @@ def resolve(size, sizes: dict[sp.Symbol, int]) -> int:
 def _dims(ident: Identity) -> list[sp.Symbol]:
     found = set()
     for v in ident.symbols:
-        for s in v.shape:
+        for s in v.shape:  # () for a scalar
             found |= {a for a in sp.sympify(s).free_symbols}
     return sorted(found, key=lambda s: s.name)
 
@@ -73,8 +74,8 @@ def _assign_sizes(ident: Identity, rng: np.random.Generator, avoid: dict[str, in
     sizes: dict[sp.Symbol, int] = {}
     for dim in dims:
         sizes[dim] = next(v for v in order if v not in sizes.values() and v != avoid.get(dim.name))
-    for v in ident.symbols:  # full column rank needs at least as many rows as columns
-        if any(CONDITIONS[c].tall for c in v.conditions):
+    for v in ident.symbols:  # full column rank (stated or implied) needs at least as many rows as columns
+        if "full-column-rank" in closure(v.conditions):
             rows, cols = v.shape
             if rows in sizes and cols in sizes and sizes[rows] < sizes[cols]:
                 sizes[rows], sizes[cols] = sizes[cols], sizes[rows]
@@ -86,24 +87,27 @@ def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: b
     """Sample every symbol of *ident* (upstream gradients included) at one seed.
 
     ``conditions=False`` keeps only what is needed for the formulas to exist (invertibility,
-    positivity, a spectrum off the negative real axis) and drops structure (symmetry,
-    definiteness, orthogonality, columns on the simplex): mutants equal only
-    under the stated structure are then told apart from those equal everywhere.  ``avoid`` gives
-    sizes (by dimension name) that this draw must not repeat, so that two draws differ in every size.
+    positivity, a spectrum off the negative real axis) and drops the structural conditions (symmetry,
+    definiteness, orthogonality, columns on the simplex): mutants equal only under the stated
+    conditions are then told apart from those equal everywhere.  A variable's structure is its domain
+    and is always kept.  ``avoid`` gives sizes (by dimension name) that this draw must not repeat, so
+    that two draws differ in every size.
     """
     rng = np.random.default_rng(seed)
     sizes = _assign_sizes(ident, rng, avoid or {})
     values = {}
     for v in ident.symbols:
-        if not v.is_matrix:  # a sampled constant: one of its values, as a Python int or float
+        if not (v.is_matrix or v.is_scalar):  # a sampled constant: one of its values, as a Python int or float
             values[v.name] = v.symbol.values[int(rng.integers(len(v.symbol.values)))]
             continue
         shape = tuple(resolve(s, sizes) for s in v.shape)
-        names = v.conditions
-        if not conditions:
-            kept = {"invertible", "positive-determinant", "positive", "full-column-rank", "off-negative-axis"}
-            names = tuple(c for c in names if c in kept) + (("positive-determinant",) if {"spd"} & set(names) else ()) \
-                + (("full-column-rank",) if "distinct-singular-values" in names else ())
-        values[v.name] = construct(rng, shape, names, kappa)
+        names = v.conditions if conditions else relaxed(v.conditions)
+        values[v.name] = _value(v, rng, shape, names, kappa)
         values[v.name].setflags(write=False)
     return Draw(seed, {s.name: n for s, n in sizes.items()}, values, kappa)
+
+
+def _value(v: Var, rng: np.random.Generator, shape: tuple[int, ...], names, kappa: float) -> np.ndarray:
+    if v.structure is not None:
+        return STRUCTURES[v.structure].draw(rng, shape[0], names, kappa)
+    return construct(rng, shape, names, kappa, v.is_complex)

@@ -10,8 +10,8 @@ import sympy as sp
 
 from .nodes import Cotangent, Differential, ScalarConstant
 
-__all__ = ["DIMS", "dim", "matrix", "vector", "differential", "cotangent", "scalar_dim", "integer", "number", "add",
-           "mul"]
+__all__ = ["DIMS", "dim", "matrix", "vector", "scalar", "differential", "cotangent", "scalar_dim", "integer", "number",
+           "add", "mul", "ComplexMatrixSymbol", "is_complex", "is_scalar"]
 
 #: The house dimension letters: m, n, p, q, k for matrix sizes, b for a batch, d for features, r for a rank.
 DIMS: dict[str, sp.Symbol] = {
@@ -31,14 +31,43 @@ def _size(spec: str | int) -> sp.Expr:
     return sp.Integer(spec) if isinstance(spec, int) else dim(spec)
 
 
-def matrix(name: str, rows: str | int, cols: str | int) -> sp.MatrixSymbol:
-    """A matrix symbol ``name`` of shape rows×cols, with sizes given as dimension letters or integers."""
-    return sp.MatrixSymbol(name, _size(rows), _size(cols))
+class ComplexMatrixSymbol(sp.MatrixSymbol):
+    """A matrix symbol whose entries are complex: the sampler draws complex values for it and the
+    checker perturbs it along complex directions.  Printed like any matrix symbol."""
 
 
-def vector(name: str, size: str | int) -> sp.MatrixSymbol:
+def matrix(name: str, rows: str | int, cols: str | int, complex: bool = False) -> sp.MatrixSymbol:
+    """A matrix symbol ``name`` of shape rows×cols, with sizes given as dimension letters or integers;
+    ``complex=True`` makes its entries complex."""
+    cls = ComplexMatrixSymbol if complex else sp.MatrixSymbol
+    return cls(name, _size(rows), _size(cols))
+
+
+def vector(name: str, size: str | int, complex: bool = False) -> sp.MatrixSymbol:
     """A column vector: a matrix symbol of shape size×1."""
-    return matrix(name, size, 1)
+    return matrix(name, size, 1, complex)
+
+
+def scalar(name: str) -> sp.Symbol:
+    """A real scalar parameter (a length-scale, a temperature): a number, whose derivative is a number.
+
+    Its name must be an identifier (it is a parameter of the generated code) and not a dimension
+    letter (those are the sizes of the matrices)."""
+    if not isinstance(name, str) or not name.isidentifier():
+        raise ValueError(f"a scalar's name must be a Python identifier, not {name!r}")
+    if name in DIMS:
+        raise ValueError(f"{name!r} is a dimension letter; give the scalar another name (such as 'ell' or 'tau')")
+    return sp.Symbol(name, real=True)
+
+
+def is_complex(symbol) -> bool:
+    """Whether a declared symbol has complex entries."""
+    return isinstance(symbol, ComplexMatrixSymbol)
+
+
+def is_scalar(symbol) -> bool:
+    """Whether a declared symbol is a scalar (not a matrix)."""
+    return isinstance(symbol, sp.Symbol)
 
 
 def differential(symbol: sp.MatrixSymbol) -> Differential:

@@ -12,18 +12,23 @@ import sympy as sp
 from .checks import CENTRAL, COMPLEX, EPS64, Check, check_differential, check_gradient, check_hessian, \
     check_jacobian, check_vjp
 from .compile import compile_expr
+from .equality import EQUALITY, check_equal
 from .forms import Form, differentiated_function, form_function, forms, function_of
 from .nodes import Differential, Vec
+from .structures import STRUCTURES
 from .record import Claim, Identity
 from .sampler import Draw, draw
+from .symbols import is_complex
 
-__all__ = ["Row", "Report", "verify", "check_form", "draws_for", "checked_seed", "STEP_UNITS", "NEGATIVE_CONTROL"]
+__all__ = ["Row", "Report", "verify", "check_form", "draws_for", "checked_seed", "perturbation", "STEP_UNITS",
+           "NEGATIVE_CONTROL"]
 
 #: Derivation lines are algebraic rewrites evaluated at well-conditioned inputs (κ = 10, sizes ≤ 7):
 #: both sides agree to a few hundred rounding units of their 1-norm; a wrong line differs at O(1).
 STEP_UNITS = 1e4
-#: A derivative scaled by 1 + this must be rejected (complex step); 1e-5 for the finite-difference fallback.
-NEGATIVE_CONTROL = {COMPLEX: 1e-8, CENTRAL: 1e-5}
+#: A claim scaled by 1 + this must be rejected: a derivative measured by the complex step, one measured
+#: by finite differences, an equality of two expressions.
+NEGATIVE_CONTROL = {COMPLEX: 1e-8, CENTRAL: 1e-5, EQUALITY: 1e-8}
 #: Seed offsets of the two draws (different sizes) at which everything is verified.
 DRAW_OFFSETS = (0, 7919)
 
@@ -124,7 +129,6 @@ def check_form(ident: Identity, form: Form, dr: Draw, seed: int, scale: float = 
     F = differentiated_function(ident, claim)
     G = fn if fn is not None else form_function(ident, form)
     args = _args(ident, dr, with_upstream=False)
-    i = _position(ident, claim.wrt)
 
     def altered(*a):
         value = np.asarray(G(*a))
@@ -134,12 +138,18 @@ def check_form(ident: Identity, form: Form, dr: Draw, seed: int, scale: float = 
             value = value.T
         return scale * value
 
+    if claim.kind == "equal":
+        return check_equal(F, altered, *args, seed=seed)
+    i = _position(ident, claim.wrt)
+    structured = _structures(ident, (claim.wrt,))
+    if claim.convention is not None:
+        structured["convention"] = claim.convention
     if claim.kind == "gradient":
-        return check_gradient(F, altered, *args, wrt=i, seed=seed)
+        return check_gradient(F, altered, *args, wrt=i, seed=seed, **structured)
     if claim.kind == "vjp":
-        return check_vjp(F, altered, *args, wrt=i, seed=seed)
+        return check_vjp(F, altered, *args, wrt=i, seed=seed, **structured)
     if claim.kind == "differential":
-        return check_differential(F, altered, *args, wrt=i, seed=seed)
+        return check_differential(F, altered, *args, wrt=i, seed=seed, **structured)
     if claim.kind == "jacobian":
         return check_jacobian(F, altered, *args, wrt=i, vec=form.vec, seed=seed)
     grad = _gradient_claim(ident, claim.wrt)
@@ -189,23 +199,42 @@ def verify(ident: Identity, seed: int = 0) -> Report:
                 if not form.house:
                     continue
                 bump = NEGATIVE_CONTROL.get(check.method, 1e-5)
-                rows.append(_row(f"negative control: {claim.kind} × (1 + {bump:g}) rejected",
+                what = "right-hand side" if claim.kind == "equal" else claim.kind
+                rows.append(_row(f"negative control: {what} × (1 + {bump:g}) rejected",
                                  check_form(ident, form, dr, seed, scale=1 + bump), dr, expect_fail=True))
                 value = np.asarray(form_function(ident, form)(*_args(ident, dr, claim.kind == "vjp")
-                                                              + _differential_probe(claim, dr)))
+                                                              + _differential_probe(ident, claim, dr)))
                 if value.ndim == 2 and value.shape[0] == value.shape[1] > 1 and not _is_symmetric_square(value):
-                    rows.append(_row(f"negative control: transposed {claim.kind} rejected",
+                    rows.append(_row(f"negative control: transposed {what} rejected",
                                      check_form(ident, form, dr, seed, transpose_result=True), dr, expect_fail=True))
         if ident.derivation is not None:
             rows += _verify_derivation(ident, dr, seed)
     return Report(ident.id, seed, tuple(rows))
 
 
-def _differential_probe(claim: Claim, dr: Draw) -> list[np.ndarray]:
+def _differential_probe(ident: Identity, claim: Claim, dr: Draw) -> list[np.ndarray]:
     if claim.kind != "differential":
         return []
-    rng = np.random.default_rng(dr.seed)
-    return [rng.standard_normal(dr.values[claim.wrt.name].shape)]
+    return [perturbation(ident, claim.wrt, dr, np.random.default_rng(dr.seed))]
+
+
+def perturbation(ident: Identity, symbol, dr: Draw, rng: np.random.Generator) -> np.ndarray:
+    """A random perturbation of a variable at draw *dr*: inside its structure for a structured
+    variable, complex for a complex one."""
+    shape = dr.values[symbol.name].shape
+    structure = ident.structure_of(symbol)
+    if structure is not None:
+        return STRUCTURES[structure].direction(rng, shape[0])
+    V = rng.standard_normal(shape)
+    return V + 1j * rng.standard_normal(shape) if is_complex(symbol) else V
+
+
+def _structures(ident: Identity, symbols) -> dict:
+    """The ``structure=`` argument of a check perturbing *symbols* (empty when none is structured)."""
+    found = tuple(ident.structure_of(w) for w in symbols)
+    if not any(found):
+        return {}
+    return {"structure": found[0] if len(found) == 1 else found}
 
 
 # -- derivations -----------------------------------------------------------------------------------
@@ -215,7 +244,9 @@ def _pairing(ident: Identity) -> sp.Expr:
     terms = []
     for c in ident.derivation_targets():
         dX = Differential(c.wrt)
-        if c.kind in ("gradient", "vjp"):
+        if c.kind in ("gradient", "vjp") and is_complex(c.wrt):   # df = Re tr(Gᴴ dZ)
+            terms.append(sp.re(sp.Trace(sp.Adjoint(c.expr) * dX), evaluate=False))
+        elif c.kind in ("gradient", "vjp"):
             terms.append(sp.Trace(c.expr.T * dX))
         elif c.kind == "differential":
             terms.append(c.expr)
@@ -252,7 +283,7 @@ def _verify_derivation(ident: Identity, dr: Draw, seed: int) -> list[Row]:
     der = ident.derivation
     params = _step_params(ident)
     rng = np.random.default_rng([seed, dr.seed, 2])
-    perturb = [rng.standard_normal(dr.values[w.name].shape) for w in der.wrt]
+    perturb = [perturbation(ident, w, dr, rng) for w in der.wrt]
     base = _args(ident, dr, with_upstream=True)
     point = base + perturb
     rows = []
@@ -269,7 +300,8 @@ def _verify_derivation(ident: Identity, dr: Draw, seed: int) -> list[Row]:
                                    zip(a[n:n + len(ident.upstreams)], F(*a[:n]) if several else (F(*a[:n]),)))
         else:
             start = lambda *a: F(*a[:n])
-        check = check_differential(start, lambda *a: steps[0](*a), *base, wrt=positions, seed=seed)
+        check = check_differential(start, lambda *a: steps[0](*a), *base, wrt=positions, seed=seed,
+                                   **_structures(ident, der.wrt))
         what = "derivation line 1 = directional derivative"
     else:
         grad = _gradient_claim(ident, der.wrt[0])  # validation made sure there is one
@@ -284,7 +316,7 @@ def _verify_derivation(ident: Identity, dr: Draw, seed: int) -> list[Row]:
             q = lambda P: np.sum(np.asarray(steps[0](*args, P)))
             return (q(fixed + V) - q(fixed - V)) / 4
 
-        check = check_differential(paired, polarised, *base, wrt=positions, seed=seed)
+        check = check_differential(paired, polarised, *base, wrt=positions, seed=seed, **_structures(ident, der.wrt))
         what = "derivation line 1 = second differential"
     rows.append(_row(what, check, dr))
 

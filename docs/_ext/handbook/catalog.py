@@ -152,13 +152,15 @@ class FormulaDirective(SphinxDirective):
     """``{identity-formula} vec-kronecker``: formulas of one identity, printed from the catalog, so
     that a guide page never types a catalog formula by hand.
 
-    ``:kind:`` keeps the claims of one kind (gradient, differential, jacobian, hessian, vjp);
+    ``:kind:`` keeps the claims of one kind (gradient, differential, jacobian, hessian, vjp, equal);
     ``:layout:`` keeps the forms written in one layout: ``house`` (the default, the stored form),
-    ``numerator``, ``denominator``, ``column-vec`` or ``row-vec``.
+    ``numerator``, ``denominator``, ``column-vec`` or ``row-vec``; ``:convention:`` keeps the claims of
+    one convention for a structured variable (``sym`` or ``free``).
     """
 
     required_arguments = 1
-    option_spec = {"kind": directives.unchanged, "layout": lambda text: directives.choice(text, LAYOUTS)}
+    option_spec = {"kind": directives.unchanged, "layout": lambda text: directives.choice(text, LAYOUTS),
+                   "convention": lambda text: directives.choice(text, ("sym", "free"))}
 
     def run(self):
         try:
@@ -168,12 +170,13 @@ class FormulaDirective(SphinxDirective):
             return []
         note_catalog(self, [ident])
         kind, layout = self.options.get("kind"), self.options.get("layout", "house")
-        chosen = [form for claim in ident.claims if kind in (None, claim.kind)
+        convention = self.options.get("convention")
+        chosen = [form for claim in ident.claims if kind in (None, claim.kind) and convention in (None, claim.convention)
                   for form in forms(ident, claim) if form.layout == layout]
         if not chosen:
             found = sorted({f"{c.kind} in layout {f.layout}" for c in ident.claims for f in forms(ident, c)})
-            logger.warning("identity-formula: no form of %r matches kind=%r layout=%r; it has: %s",
-                           ident.id, kind, layout, "; ".join(found), location=self.get_location())
+            logger.warning("identity-formula: no form of %r matches kind=%r layout=%r convention=%r; it has: %s",
+                           ident.id, kind, layout, convention, "; ".join(found), location=self.get_location())
             return []
         out = [dmath(form.latex, self.env.docname) for form in chosen]
         out.append(para("From ", identity_ref(ident.id, self.env.docname), " (", identity_ref(

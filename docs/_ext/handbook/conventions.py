@@ -76,9 +76,13 @@ def object_name(ident, claim) -> str:
 
 
 def claims():
+    """The catalog's derivatives of real unstructured matrices, which these tables are about (complex and
+    structured variables, scalars and equalities have sections of their own)."""
     for ident in identities.all_identities():
         for claim in ident.claims:
-            yield ident, claim
+            v = ident.var(claim.wrt.name) if claim.wrt is not None else None
+            if v is not None and not (v.is_scalar or v.is_complex or v.structure):
+                yield ident, claim
 
 
 SITUATIONS = [

@@ -27,12 +27,17 @@ from .blocks import (bullets, code, dmath, doc_ref, emphasis, identity_ref, imat
 logger = logging.getLogger(__name__)
 
 KIND_WORDS = {"gradient": "gradient", "differential": "differential (JVP)", "jacobian": "Jacobian",
-              "hessian": "Hessian", "vjp": "vector-Jacobian product (VJP)"}
+              "hessian": "Hessian", "vjp": "vector-Jacobian product (VJP)", "equal": "equality"}
+#: Said under the statement of an identity whose claims are equalities.
+EQUALITY_NOTE = ("This is an equality between two expressions, not a derivative: it is checked by evaluating both "
+                 "sides at random inputs and comparing them within the rounding error they can make there.")
 VEC_WORDS = {"F": "column stacking", "C": "row stacking"}
 ROLE_WORDS = {"variable": "variable", "constant": "constant", "upstream": "upstream gradient"}
 
 
 def shape_latex(shape) -> str:
+    if shape == ():
+        return r"\text{scalar}"
     rows, cols = shape
     return rf"{latex(rows)} \times {latex(cols)}"
 
@@ -56,10 +61,17 @@ def condition_words(name: str, condition: str) -> str:
     return f"{name} {c.words} ({c.symbol.format(name)})"
 
 
+def kind_words(v) -> list[str]:
+    """What kind of symbol *v* is beyond its shape: complex entries, a structure."""
+    return (["complex"] if v.is_complex else []) + ([f"{v.structure} structure"] if v.structure else [])
+
+
 def conditions_sentence(ident) -> str:
-    if not ident.conditions:
+    stated = [f"{v.name} {', '.join(kind_words(v))}" for v in ident.symbols if kind_words(v)]
+    stated += [condition_words(n, c) for n, c in ident.conditions]
+    if not stated:
         return "none: it holds for every input of the stated shapes"
-    return "; ".join(condition_words(n, c) for n, c in ident.conditions)
+    return "; ".join(stated)
 
 
 def identity_page(ident, env, location, document) -> list[nodes.Node]:
@@ -138,6 +150,8 @@ def statement(ident, docname: str) -> list[nodes.Node]:
         out.append(para(strong("where")))
         out += [dmath(text, docname) for text, _ in parts]
     out.append(para(strong("Conditions: "), conditions_sentence(ident), "."))
+    if ident.is_algebraic:
+        out.append(para(EQUALITY_NOTE))
     return out
 
 
@@ -145,7 +159,7 @@ def shapes_table(ident) -> nodes.table:
     rows = []
     for v in ident.symbols:
         rows.append([imath(latex(v.symbol)), imath(shape_latex(v.shape)), ROLE_WORDS[v.role], v.description,
-                     ", ".join(CONDITIONS[c].words for c in v.conditions) or "—"])
+                     ", ".join(kind_words(v) + [CONDITIONS[c].words for c in v.conditions]) or "—"])
     for name, expr in ident.outputs:
         meaning = ("an output of the function" if ident.several_outputs else
                    "the function" + (" (a scalar)" if ident.is_scalar else ""))
@@ -155,11 +169,13 @@ def shapes_table(ident) -> nodes.table:
 
 
 def conditions_block(ident) -> nodes.Node:
-    if not ident.conditions:
+    if not ident.conditions and not any(kind_words(v) for v in ident.symbols):
         return para("None: the identity holds for every input of the stated shapes. The checker draws dense, "
                     "non-symmetric matrices of several sizes, so a transposed formula cannot pass by luck.")
-    items = [[imath(latex(ident.var(n).symbol)), f" is {CONDITIONS[c].words} ({CONDITIONS[c].symbol.format(n)})."]
-             for n, c in ident.conditions]
+    items = [[imath(latex(v.symbol)), f" has {' and a '.join(kind_words(v))}: it is drawn"
+              f"{' and perturbed' if v.role == 'variable' else ''} as such."] for v in ident.symbols if kind_words(v)]
+    items += [[imath(latex(ident.var(n).symbol)), f" is {CONDITIONS[c].words} ({CONDITIONS[c].symbol.format(n)})."]
+              for n, c in ident.conditions]
     return bullets(items)
 
 
@@ -176,7 +192,10 @@ def layouts(ident, docname: str) -> list[nodes.Node]:
             if claim.kind in ("jacobian", "hessian"):
                 extra = [" — NumPy: ", literal(f'X.reshape(-1, order="{form.vec}")')]
             rows.append([[label, *extra], dmath(form.latex, docname), imath(shape_latex(expr_shape(form.expr)))])
-        out.append(para(strong(f"{_cap(KIND_WORDS[claim.kind])} with respect to "), imath(latex(claim.wrt))))
+        if claim.wrt is None:
+            out.append(para(strong(_cap(KIND_WORDS[claim.kind]))))
+        else:
+            out.append(para(strong(f"{_cap(KIND_WORDS[claim.kind])} with respect to "), imath(latex(claim.wrt))))
         out.append(table(["layout", "formula", "shape"], rows, classes=["layouts"], widths=[3, 6, 1]))
     return out
 
@@ -185,8 +204,10 @@ def modes(ident, docname: str) -> list[nodes.Node]:
     """The same linear map used forward (JVP) and backward (VJP), printed from the stored claims."""
     rows = []
     for claim in ident.claims:
+        if claim.wrt is None or not hasattr(claim.wrt, "shape"):   # an equality; a scalar's derivative
+            continue
         dX = Differential(claim.wrt)
-        if claim.kind == "gradient":
+        if claim.kind == "gradient" and claim.convention != "free":
             rows.append(["forward (JVP)", dmath(rf"\mathrm{{d}}{latex(output_symbol(ident))} = {latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))}",
                                                 docname)])
         elif claim.kind == "differential":

@@ -40,6 +40,10 @@ class Description:
     * ``upstream_per_output`` — the last extra argument is an upstream gradient, handed over as one
       array per output of a function with several (see :mod:`.outputs`);
     * ``value_per_output`` — the derivative's value has the function's form: one array per output.
+    * ``complex_ok`` — whether the variable may be complex (measured by finite differences along
+      complex directions and paired in the real inner product Re tr(Aᴴ B));
+    * ``conventions`` — whether, for a structured variable, the claim is a gradient stated under a
+      convention ("sym" or "free").
     """
 
     name: str
@@ -56,6 +60,8 @@ class Description:
     exact: bool = False
     upstream_per_output: bool = False
     value_per_output: bool = False
+    complex_ok: bool = False
+    conventions: bool = False
 
     @property
     def several_outputs(self) -> bool:
@@ -81,6 +87,9 @@ class Claim:
                  order: str = "F"):
         self.kind, self.session, self.positions, self.y0, self.order = kind, session, positions, y0, order
         self.eps = 0.0
+        self.complex_ok = False   # set by the check when a variable or the output is complex
+        self.structure = None     # the variable's structure, for a gradient or VJP claimed under a convention
+        self.convention = None
         self._cache: dict[int, tuple[list, np.ndarray]] = {}
 
     def first(self, args: list) -> str | None:
@@ -97,7 +106,7 @@ class Claim:
                         f"{str(cause).splitlines()[0]}")
             raise
         try:
-            value, eps = claimed_array(raw, self.kind.derivative)
+            value, eps = claimed_array(raw, self.kind.derivative, self.complex_ok)
         except Refused as exc:
             return str(exc)
         self.eps = max(self.eps, eps)
@@ -108,6 +117,10 @@ class Claim:
                 return (f"{self.kind.derivative} has shape {value.shape} but must be {want} "
                         f"(the variable has {want[0]} entries)")
             return shape_diagnosis(self.kind.derivative, value.shape, want, self.kind.transposed_means)
+        try:
+            self._inside(value.reshape(want))
+        except Refused as exc:
+            return str(exc)
         if self.kind.extra is None:
             self._cache[id(args)] = (args, value.reshape(want))
         return None
@@ -118,7 +131,7 @@ class Claim:
             return self._cache[id(args)][1]
         variables = [args[p] for p in self.positions]
         extra = () if self.kind.extra is None else self.kind.extra(self.y0, variables[0], W, V)
-        value, eps = claimed_array(self._derivative(args, extra, purpose), self.kind.derivative)
+        value, eps = claimed_array(self._derivative(args, extra, purpose), self.kind.derivative, self.complex_ok)
         self.eps = max(self.eps, eps)
         value = value.reshape(self.kind.shape(self.y0, variables[0]))
         if self.kind.extra is None:
@@ -138,7 +151,22 @@ class Claim:
                  purpose: str = "a direction") -> Paired:
         """The claimed scalar ⟨…⟩, its rounding scale and spread, for the value transformed as given."""
         M = transform(self.value(args, W, V, purpose))
-        return Paired(*self.kind.pair(M, W, V, order or self.order))
+        self._inside(M)
+        return self.pair(M, W, V, order or self.order)
+
+    def pair(self, M, W, V, order: str) -> Paired:
+        """A value of the claim paired with a direction — under the convention, for a structured variable."""
+        if self.convention is not None:
+            return Paired(*self.structure.pair(M, V[0], self.convention))
+        return Paired(*self.kind.pair(M, W, V, order))
+
+    def _inside(self, M) -> None:
+        """A gradient or VJP claimed for a structured variable must itself lie in the structure."""
+        if self.convention is not None and not self.structure.contains(M):
+            raise Refused(f"{self.kind.derivative} is not {self.structure.name}, but under either convention the "
+                          f"gradient with respect to a {self.structure.name} variable is a {self.structure.name} "
+                          f"matrix" + (" (its symmetric part is the gradient under convention 'sym')"
+                                       if self.structure.name == "symmetric" and self.convention == "sym" else ""))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -148,15 +176,16 @@ class Claim:
 def _norm(a) -> float:
     """The Frobenius norm, without overflow or underflow for entries near the ends of the range."""
     a = np.ravel(a)
-    norm = float(np.sqrt(np.vdot(a, a)))
+    norm = float(np.sqrt(np.vdot(a, a).real))
     if 0 < norm < np.inf and norm > 1e-150:
         return norm
     big = float(np.max(np.abs(a))) if a.size else 0.0
-    return big * float(np.sqrt(np.sum(np.square(a / big)))) if big > 0 and np.isfinite(big) else big
+    return big * float(np.sqrt(np.sum(np.abs(a / big) ** 2))) if big > 0 and np.isfinite(big) else big
 
 
 def _dot(a, b) -> float:
-    return float(np.vdot(np.ravel(a), np.ravel(b)))
+    """⟨a, b⟩ = Re Σ āᵢbᵢ: the Frobenius inner product, of ℂ^{m×n} read as ℝ^{2mn} for complex arrays."""
+    return float(np.vdot(np.ravel(a), np.ravel(b)).real)
 
 
 def _pair_with_V(G, W, V, order):
@@ -182,19 +211,20 @@ GRADIENT = Description(
     name="check_gradient", derivative="the gradient", order=1, scalar=True, single=True, extra=None,
     probe_extra=lambda y0, X: (), shape=lambda y0, X: np.shape(X),
     transposed_means="numerator layout; the house convention stores ∇f in the shape of the variable",
-    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X))
+    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X), complex_ok=True, conventions=True)
 
 DIFFERENTIAL = Description(
     name="check_differential", derivative="dF", order=1, scalar=False, single=False,
     extra=lambda y0, X, W, V: V, probe_extra=lambda y0, Xs: tuple(np.zeros_like(x) for x in Xs),
     shape=lambda y0, X: y0.shape, transposed_means="transposed result", pair=_pair_with_W,
-    square=lambda y0, X, M: _square_matrix(y0), value_per_output=True)
+    square=lambda y0, X, M: _square_matrix(y0), value_per_output=True, complex_ok=True)
 
 VJP = Description(
     name="check_vjp", derivative="the VJP", order=1, scalar=False, single=True,
-    extra=lambda y0, X, W, V: (np.asarray(W, dtype=np.float64),), probe_extra=lambda y0, Xs: (np.ones_like(y0),),
+    extra=lambda y0, X, W, V: (np.array(W),), probe_extra=lambda y0, Xs: (np.ones_like(y0),),
     shape=lambda y0, X: np.shape(X), transposed_means="numerator layout; it must have the variable's shape",
-    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X), upstream_per_output=True)
+    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X), upstream_per_output=True, complex_ok=True,
+    conventions=True)
 
 JACOBIAN = Description(
     name="check_jacobian", derivative="the Jacobian", order=1, scalar=False, single=True, extra=None,

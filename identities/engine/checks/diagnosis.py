@@ -12,6 +12,7 @@ from typing import Callable
 import numpy as np
 
 from .calls import FunctionError
+from ..structures import CONVENTIONS
 from .claims import Claim
 from .inputs import EPS64, Refused
 from .judge import JUDGEABLE, ROUNDING_UNITS, Direction, passes, scale
@@ -71,6 +72,8 @@ def hypotheses(claim: Claim, args: list) -> list[Hypothesis]:
 
     value = claim.value(args, None, None) if kind.extra is None else None
     X = args[claim.positions[0]]
+    if claim.convention is not None:
+        out.append(_other_convention(claim))
     if kind.order == 2:
         out.append(("missing symmetric part: ½(H + Hᵀ) of your answer passes", transformed(lambda M: (M + M.T) / 2)))
         out.append((f"other vec order: your matrix is right for vec={other!r}", transformed(lambda M: M, other)))
@@ -84,9 +87,24 @@ def hypotheses(claim: Claim, args: list) -> list[Hypothesis]:
         label = _TRANSPOSED.get(kind.name, "transposed: the transpose of your answer passes")
         out.append((label, transformed(lambda M: M.T)))
     out += [(label, scaled(k)) for label, k in _SCALINGS]
+    if value is not None and np.iscomplexobj(value):
+        out.append(("conjugated: the complex conjugate of your answer passes (the gradient of a real f is "
+                    "∂f/∂Re Z + i ∂f/∂Im Z)", transformed(np.conj)))
     if not (kind.exact and kind.order == 1):
         out += _symmetric_part(claim, args)
     return out
+
+
+def _other_convention(claim: Claim) -> Hypothesis:
+    """A structured variable's gradient stated in the other published convention (the symmetric
+    gradient for the free-entry derivative, or the reverse): the classic confusion between them."""
+    other = "free" if claim.convention == "sym" else "sym"
+
+    def under_other(a, W, V):
+        paired = claim.structure.pair(claim.value(a, W, V, purpose="testing a diagnosis"), V[0], other)
+        return paired[0], paired[1]
+    return (f"other convention: your matrix is {CONVENTIONS[other]} (convention={other!r}), not "
+            f"{CONVENTIONS[claim.convention]}", under_other)
 
 
 def _symmetric_part(claim: Claim, args: list) -> list[Hypothesis]:

@@ -63,7 +63,8 @@ def _rms(a: np.ndarray) -> float:
 
 
 def _pair(W, Y) -> float:
-    return float(np.vdot(np.ravel(W), np.ravel(Y)))
+    """⟨W, Y⟩ = Re Σ W̄ᵢYᵢ (the real inner product, for complex outputs as for real ones)."""
+    return float(np.vdot(np.ravel(W), np.ravel(Y)).real)
 
 
 def _weighted(W, Y) -> float:
@@ -110,9 +111,21 @@ class Evaluator:
     rounding ``eps``·|F| (zero until a repeat shows the function is not reproducible).
     """
 
-    def __init__(self, session: Session, args: Sequence, wrt: tuple[int, ...], y0: np.ndarray, eps: float):
+    def __init__(self, session: Session, args: Sequence, wrt: tuple[int, ...], y0: np.ndarray, eps: float,
+                 structures: tuple = ()):
         self.session, self.args, self.wrt, self.y0, self.eps = session, list(args), wrt, y0, eps
+        self.structures = structures or (None,) * len(wrt)
         self.noise: np.ndarray | float = 0.0
+
+    def relative(self, position: int, rng: np.random.Generator, size: float) -> np.ndarray:
+        """A random relative perturbation of the differentiated argument at *position*, of relative
+        size *size*, inside its structure (a structured matrix moves only its free entries)."""
+        a = self.args[position]
+        S = self.structures[self.wrt.index(position)]
+        if S is None:
+            return size * a * rng.standard_normal(np.shape(a))
+        theta = S.coordinates(a)
+        return size * S.embed(theta * rng.standard_normal(theta.shape), a.shape[0])
 
     def at(self, shift: Sequence[np.ndarray], dtype=None) -> list:
         """The arguments with ``shift[i]`` added at position ``wrt[i]`` (cast to *dtype* if given)."""
@@ -163,7 +176,7 @@ class Evaluator:
         a rounding of X + hV, and inside F the roundings are redrawn — so the difference also shows
         cancellation that eps·|F| cannot (a residual that nearly vanishes, a large sum)."""
         for k in range(count):
-            shift = [ULP_NUDGE * self.args[p] * rng.standard_normal(np.shape(self.args[p])) for p in self.wrt]
+            shift = [self.relative(p, rng, ULP_NUDGE) for p in self.wrt]
             try:
                 y = self._value_at(shift, "a rounding-noise probe next to the given point")
             except LeftDomain:
@@ -175,6 +188,8 @@ class Evaluator:
         if y.shape != self.y0.shape:
             raise ValueError(f"{self.session.name}: the function returned shape {y.shape} at "
                              f"{purpose} but {self.y0.shape} at the given point")
+        if np.iscomplexobj(self.y0):   # a complex output, at a complex variable
+            return y.astype(np.complex128)
         return y.real.astype(np.float64) if np.iscomplexobj(y) else y.astype(np.float64)
 
     def probe(self, V, W, label: str, shrink: float = 1.0) -> Probe:

@@ -9,8 +9,11 @@ from typing import Any
 
 import numpy as np
 
+from ..structures import CONVENTIONS, STRUCTURES, Structure
+
 __all__ = ["Refused", "numbers", "callable_of", "seed_of", "timeout_of", "vec_of", "positions_of", "arguments_of",
-           "fresh", "same", "claimed_array", "same_shape", "shape_diagnosis", "describe"]
+           "structures_of", "convention_of", "fresh", "same", "claimed_array", "same_shape", "shape_diagnosis",
+           "describe"]
 
 #: Precision of float64, the arithmetic every verdict is stated in.
 EPS64 = float(np.finfo(np.float64).eps)
@@ -85,8 +88,9 @@ def positions_of(wrt, nargs: int, name: str, single: bool) -> tuple[int, ...]:
     return (_position(wrt, nargs, name, wrt),)
 
 
-def _variable(arg, i: int, name: str) -> np.ndarray:
-    """A differentiated argument as a private real float64 array."""
+def _variable(arg, i: int, name: str, complex_ok: bool) -> np.ndarray:
+    """A differentiated argument as a private float64 array (complex128 where *complex_ok* and the
+    argument is complex)."""
     if arg is None or isinstance(arg, (str, bytes, dict, set)):
         raise TypeError(f"{name}: argument {i} is differentiated, so it must be a real number or array, "
                         f"not {describe(arg)}")
@@ -95,18 +99,64 @@ def _variable(arg, i: int, name: str) -> np.ndarray:
     except ValueError:
         raise TypeError(f"{name}: argument {i} is differentiated, so it must be a real number or array; "
                         "it is a ragged sequence") from None
-    if arr.dtype.kind == "c":
-        raise TypeError(f"{name}: argument {i} is complex; the checker differentiates real functions of "
-                        "real arrays (pass the real and imaginary parts as separate real arguments)")
-    if arr.dtype.kind not in "biuf":
+    if arr.dtype.kind == "c" and not complex_ok:
+        raise TypeError(f"{name}: argument {i} is complex; complex variables are checked by check_gradient, "
+                        "check_differential and check_vjp (or pass the real and imaginary parts as separate real "
+                        "arguments)")
+    if arr.dtype.kind not in "biufc":
         raise TypeError(f"{name}: argument {i} is differentiated, so it must be a real array, not an array "
                         f"of dtype {arr.dtype}")
-    arr = np.array(arr, dtype=np.float64, order="C")   # a private copy, rows first (as every pairing reads)
+    dtype = np.complex128 if arr.dtype.kind == "c" else np.float64
+    arr = np.array(arr, dtype=dtype, order="C")   # a private copy, rows first (as every pairing reads)
     if arr.size == 0:
         raise ValueError(f"{name}: argument {i} is empty; there is nothing to differentiate")
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name}: argument {i} has non-finite entries (nan or inf); pass a finite point")
     return arr
+
+
+def structures_of(structure, positions: tuple[int, ...], args: list, name: str) -> tuple[Structure | None, ...]:
+    """The structure of each differentiated argument: ``structure`` is one name for a single ``wrt``
+    (or None), or a tuple with one name (or None) per position in ``wrt``; each structured argument
+    must be a real square matrix lying in its structure."""
+    if structure is None:
+        return (None,) * len(positions)
+    names = structure if isinstance(structure, (tuple, list)) else (structure,)
+    if len(names) != len(positions):
+        raise ValueError(f"{name}: structure={structure!r} gives {len(names)} structure(s) for {len(positions)} "
+                         "differentiated argument(s); give one name (or None) per position in wrt")
+    out = []
+    for p, s in zip(positions, names):
+        if s is None:
+            out.append(None)
+            continue
+        if s not in STRUCTURES:
+            raise ValueError(f"{name}: structure={s!r} is not a known structure; known: {', '.join(STRUCTURES)}")
+        S, arg = STRUCTURES[s], args[p]
+        if np.iscomplexobj(arg) or np.ndim(arg) != 2 or arg.shape[0] != arg.shape[1]:
+            raise ValueError(f"{name}: argument {p} has structure {s!r}, so it must be a real square matrix, not "
+                             f"{describe(arg)} of shape {np.shape(arg)}")
+        if not S.contains(arg):
+            raise ValueError(f"{name}: argument {p} is not {s}, but structure={s!r} says it is; pass a point inside "
+                             "the structure")
+        out.append(S)
+    return tuple(out)
+
+
+def convention_of(convention, structures: tuple, name: str, takes_convention: bool) -> str | None:
+    """The convention of a gradient or VJP with respect to a structured variable: required there,
+    refused elsewhere."""
+    structured = [S for S in structures if S is not None]
+    if not takes_convention:
+        return None
+    if convention is not None and convention not in CONVENTIONS:
+        raise ValueError(f"{name}: convention={convention!r} must be 'sym' or 'free'")
+    if structured and convention is None:
+        raise ValueError(f"{name}: a {structured[0].name} variable has two published gradients; say which is claimed: "
+                         + " or ".join(f"convention={k!r} ({w})" for k, w in CONVENTIONS.items()))
+    if convention is not None and not structured:
+        raise ValueError(f"{name}: convention={convention!r} applies to a structured variable; pass structure= too")
+    return convention
 
 
 def fresh(value):
@@ -119,15 +169,16 @@ def fresh(value):
     return copy.deepcopy(value)
 
 
-def arguments_of(args: tuple, positions: tuple[int, ...], name: str) -> list:
-    """Private copies of the arguments, the differentiated ones as real float64 arrays (other
-    arguments keep their type: integer labels stay integers)."""
+def arguments_of(args: tuple, positions: tuple[int, ...], name: str, complex_ok: bool = False) -> list:
+    """Private copies of the arguments, the differentiated ones as float64 arrays — complex128 for a
+    complex variable where *complex_ok* (other arguments keep their type: integer labels stay
+    integers)."""
     if not args:
         raise TypeError(f"{name} needs the point to check at: pass the arrays after the functions")
     out = []
     for i, arg in enumerate(args):
         if i in positions:
-            out.append(_variable(arg, i, name))
+            out.append(_variable(arg, i, name, complex_ok))
             continue
         try:
             out.append(fresh(arg))
@@ -162,11 +213,13 @@ def numbers(value) -> np.ndarray | None:
     return arr if value is not None and arr.dtype.kind in "biufc" else None
 
 
-def claimed_array(value, what: str) -> tuple[np.ndarray, float]:
-    """The user's derivative as a real float64 array, and the precision it was computed in.
+def claimed_array(value, what: str, complex_ok: bool = False) -> tuple[np.ndarray, float]:
+    """The user's derivative as a float64 array (complex128 where *complex_ok*: a complex variable,
+    or a complex output), and the precision it was computed in.
 
-    Not an array of numbers at all (None, text, a dict) is a usage error (TypeError); complex or
-    non-finite values are a wrong answer (Refused, so the check fails naming it).
+    Not an array of numbers at all (None, text, a dict) is a usage error (TypeError); complex values
+    where the derivative is real, or non-finite values, are a wrong answer (Refused, so the check
+    fails naming it).
     """
     if value is None or isinstance(value, (str, bytes, dict, set)):
         raise TypeError(f"{what} returned {describe(value)}; it must return an array of real numbers"
@@ -175,12 +228,13 @@ def claimed_array(value, what: str) -> tuple[np.ndarray, float]:
         arr = np.asarray(value)
     except ValueError:
         raise TypeError(f"{what} returned a ragged sequence; it must return an array of real numbers") from None
-    if arr.dtype.kind == "c":
-        raise Refused(f"{what} is complex-valued; a derivative of a real function is real")
-    if arr.dtype.kind not in "biuf":
+    if arr.dtype.kind == "c" and not complex_ok:
+        raise Refused(f"{what} is complex-valued; a derivative of a real function of real arrays is real")
+    if arr.dtype.kind not in "biufc":
         raise TypeError(f"{what} returned an array of dtype {arr.dtype}; it must return an array of real numbers")
-    eps = float(np.finfo(arr.dtype).eps) if arr.dtype.kind == "f" else EPS64
-    arr = np.array(arr, dtype=np.float64, order="C")   # a private copy, rows first (as every pairing reads)
+    eps = float(np.finfo(arr.dtype).eps) if arr.dtype.kind in "fc" else EPS64
+    dtype = np.complex128 if arr.dtype.kind == "c" else np.float64
+    arr = np.array(arr, dtype=dtype, order="C")   # a private copy, rows first (as every pairing reads)
     if not np.all(np.isfinite(arr)):
         raise Refused(f"{what} has non-finite entries (nan or inf)")
     return arr, max(eps, EPS64)

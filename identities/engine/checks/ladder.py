@@ -31,7 +31,7 @@ from .directional import Evaluator
 from .inputs import EPS64, Refused
 from .judge import Direction, ErrorModel, scale
 
-__all__ = ["Ladder", "NUDGE", "CLAIM_NUDGES", "SAMPLES", "GOLDEN"]
+__all__ = ["Ladder", "NUDGE", "CLAIM_NUDGES", "SAMPLES", "GOLDEN", "nudgeable"]
 
 #: The relative nudge of the inputs: one single-precision unit, 2⁻²⁴.
 NUDGE = 2.0 ** -24
@@ -70,7 +70,7 @@ class Ladder:
         else:           # inputs nudged by δ, both sides' movement scaled by eps₆₄/δ
             args, step, factor = self._nudge([self.seed, 2, k]), 1.0, EPS64 / NUDGE
         what = "rescaled" if rescaled else "nudged"
-        ev = Evaluator(self.ev.session, args, self.ev.wrt, self.ev.y0, self.ev.eps)
+        ev = Evaluator(self.ev.session, args, self.ev.wrt, self.ev.y0, self.ev.eps, self.ev.structures)
         cv = ev.complex_step(d.V, d.W, f"the precision ladder's {what} complex step along {d.label}", step=step)
         try:
             c = self.claim(args, d.W, tuple(step * v for v in d.V), purpose=f"the precision ladder's {what} claim")
@@ -99,7 +99,8 @@ class Ladder:
 
     def _nudge(self, seed) -> list:
         rng = np.random.default_rng(seed)
-        return [a * (1 + NUDGE * rng.standard_normal(np.shape(a))) if _nudgeable(a, i, self.ev.wrt) else a
+        return [a + self.ev.relative(i, rng, NUDGE) if i in self.ev.wrt
+                else a * (1 + NUDGE * rng.standard_normal(np.shape(a))) if nudgeable(a, i, self.ev.wrt) else a
                 for i, a in enumerate(self.ev.args)]
 
     def _sensitivity(self, d: Direction) -> None:
@@ -111,14 +112,15 @@ class Ladder:
             except Refused:
                 continue
             base = self.claim.value(self.ev.args, d.W, d.V, purpose=d.label)
-            c, _, spread = self.claim.kind.pair(value - base, d.W, d.V, self.claim.order)
+            c, _, spread = self.claim.pair(value - base, d.W, d.V, self.claim.order)
             moved = max(moved, spread if spread is not None else abs(c))
         d.sensitivity = moved * EPS64 / NUDGE
 
 
-def _nudgeable(arg, position: int, wrt: tuple[int, ...]) -> bool:
-    """Differentiated arguments and real-valued constants are nudged, never integer data."""
+def nudgeable(arg, position: int, wrt: tuple[int, ...]) -> bool:
+    """Differentiated arguments and floating-point constants (real or complex) are nudged, never
+    integer data (labels, masks, counts)."""
     if position in wrt:
         return True
-    arr = np.asarray(arg) if isinstance(arg, (np.ndarray, float)) else None
-    return arr is not None and arr.dtype.kind == "f" and not np.all(arr == np.round(arr))
+    arr = np.asarray(arg) if isinstance(arg, (np.ndarray, float, complex)) else None
+    return arr is not None and arr.dtype.kind in "fc" and not np.all(arr == np.round(arr))

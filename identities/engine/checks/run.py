@@ -48,7 +48,8 @@ from .calls import OutOfTime, Session
 from .claims import Claim, Description
 from .diagnosis import NO_DIAGNOSIS, diagnose
 from .directional import FIRST_ORDER_STEPS, SECOND_ORDER_STEPS, Evaluator, Sweep
-from .inputs import EPS64, Refused, arguments_of, callable_of, positions_of, seed_of, timeout_of, vec_of
+from .inputs import (EPS64, Refused, arguments_of, callable_of, convention_of, positions_of, seed_of, structures_of,
+                     timeout_of, vec_of)
 from .judge import (EVALUATION_SAFETY, FD_SAFETY, JUDGEABLE, ROUNDING_UNITS, Direction, ErrorModel, allowance, decide,
                     measured_part, passes, pool_errors, scale)
 from .ladder import Ladder
@@ -82,8 +83,13 @@ WIDE_ALLOWANCE = 1e-10
 MORE_REPEATS = 2
 
 
-def run(kind: Description, F, D, args: tuple, wrt, seed, timeout, vec: str = "F") -> Check:
-    """Validate the inputs, then measure and judge; a time-out gives an inconclusive check."""
+def run(kind: Description, F, D, args: tuple, wrt, seed, timeout, vec: str = "F", structure=None,
+        convention=None) -> Check:
+    """Validate the inputs, then measure and judge; a time-out gives an inconclusive check.
+
+    ``structure`` confines the differentiated arguments to structures (directions drawn inside
+    them); ``convention`` says how a gradient or VJP with respect to a structured argument pairs
+    with a direction (see ``identities.engine.structures``)."""
     name = kind.name
     callable_of(F, "the function", name)
     callable_of(D, kind.derivative, name)
@@ -93,9 +99,11 @@ def run(kind: Description, F, D, args: tuple, wrt, seed, timeout, vec: str = "F"
     if not args:
         raise TypeError(f"{name} needs the point to check at: pass the arrays after the functions")
     positions = positions_of(wrt, len(args), name, single=kind.single)
-    private = arguments_of(args, positions, name)
+    private = arguments_of(args, positions, name, kind.complex_ok)
+    structures = structures_of(structure, positions, private, name)
+    convention = convention_of(convention, structures, name, kind.conventions)
     session = Session(name, F, D, kind.derivative, timeout, several=kind.several_outputs)
-    checker = _Checker(kind, session, private, positions, seed, order)
+    checker = _Checker(kind, session, private, positions, seed, order, structures, convention)
     try:
         return checker.check()
     except OutOfTime as exc:
@@ -104,9 +112,10 @@ def run(kind: Description, F, D, args: tuple, wrt, seed, timeout, vec: str = "F"
 
 class _Checker:
     def __init__(self, kind: Description, session: Session, args: list, positions: tuple[int, ...], seed: int,
-                 order: str):
+                 order: str, structures: tuple = (), convention: str | None = None):
         self.kind, self.session, self.args, self.positions, self.seed, self.order = \
             kind, session, args, positions, seed, order
+        self.structures, self.convention = structures or (None,) * len(positions), convention
         self.model = ErrorModel()
         self.rng = np.random.default_rng(seed)
         self.drawn: list[Direction] = []     # every direction drawn (and claimed), in order
@@ -119,8 +128,11 @@ class _Checker:
     # -- the shared path -----------------------------------------------------------------------
     def check(self) -> Check:
         y0 = self._at_point()
-        self.ev = Evaluator(self.session, self.args, self.positions, y0, self.eps_f)
+        self.ev = Evaluator(self.session, self.args, self.positions, y0, self.eps_f, self.structures)
         self.claim = Claim(self.kind, self.session, self.positions, y0, self.order)
+        self.claim.complex_ok = self.complex_variable or np.iscomplexobj(y0)
+        if self.convention is not None:
+            self.claim.structure, self.claim.convention = self.structures[0], self.convention
         self.ladder = Ladder(self.ev, self.claim, self.model, self.seed)
         refused = self.claim.first(self.args)
         if refused:
@@ -161,32 +173,44 @@ class _Checker:
                      shapes=tuple(np.shape(self.args[p]) for p in self.positions),
                      notes=tuple(self.session.notes()))
 
+    @property
+    def complex_variable(self) -> bool:
+        return any(np.iscomplexobj(self.args[p]) for p in self.positions)
+
     def _at_point(self) -> np.ndarray:
         name = self.kind.name
         y0 = self.session.function(self.args, "the given point")
-        if y0.dtype.kind == "c":
+        if y0.dtype.kind == "c" and self.kind.scalar:
+            raise TypeError(f"{name}: the function returns complex values; a gradient is defined for a real-valued "
+                            "function (return its real part, np.real, if it is real up to rounding)")
+        if y0.dtype.kind == "c" and not self.complex_variable:
             raise TypeError(f"{name}: the function returns complex values for real input; it must be real")
         if not np.all(np.isfinite(y0)):
             raise ValueError(f"{name}: the function is not finite at the given point")
         if self.kind.scalar and y0.size != 1:
             raise ValueError(f"{name} needs a scalar-valued function; it returned shape {y0.shape} "
                              "(use check_jacobian, check_differential or check_vjp)")
-        self.eps_f = float(np.finfo(y0.dtype).eps) if y0.dtype.kind == "f" else EPS64
-        return y0.astype(np.float64)
+        self.eps_f = float(np.finfo(y0.dtype).eps) if y0.dtype.kind in "fc" else EPS64
+        return y0.astype(np.complex128 if y0.dtype.kind == "c" else np.float64)
 
     def _direction(self) -> Direction:
         """A fresh random direction (Gaussian V, and W for the output or U for a Hessian), claimed."""
-        shapes = [self.args[p].shape for p in self.positions]
-        V = tuple(self.rng.standard_normal(s) for s in shapes)
+        V = tuple(self._gaussian(self.args[p].shape, np.iscomplexobj(self.args[p])) if S is None
+                  else S.direction(self.rng, self.args[p].shape[0]) for p, S in zip(self.positions, self.structures))
         y0 = self.ev.y0
         if self.kind.order == 2:
-            W = tuple(self.rng.standard_normal(s) for s in shapes)
+            W = tuple(self.rng.standard_normal(self.args[p].shape) for p in self.positions)
         else:
-            W = np.ones(y0.shape) if y0.size == 1 else self.rng.standard_normal(y0.shape)
+            W = np.ones(y0.shape) if y0.size == 1 else self._gaussian(y0.shape, np.iscomplexobj(y0))
         d = Direction(V=V, W=W, label=f"direction {len(self.drawn) + 1}")
         d.claimed, d.scale_claimed, d.spread = self.claim(self.args, W, V, purpose=d.label)
         self.drawn.append(d)
         return d
+
+    def _gaussian(self, shape, complex_: bool) -> np.ndarray:
+        """A standard Gaussian array; for a complex one, real and imaginary parts of variance ½ each."""
+        G = self.rng.standard_normal(shape)
+        return (G + 1j * self.rng.standard_normal(shape)) / np.sqrt(2) if complex_ else G
 
     def _allow(self) -> bool:
         """Set every measured direction's allowance; True if all of them pass."""
@@ -238,7 +262,7 @@ class _Checker:
         """Call F at X again; True if it reproduces F(X) bit for bit.  On a mismatch, *more*
         further repeats widen the measured spread."""
         y0 = self.ev.y0
-        again = self.session.function(self.args, "a repeat at the given point").astype(np.float64)
+        again = self.session.function(self.args, "a repeat at the given point").astype(y0.dtype)
         if again.tobytes() == y0.tobytes():
             return True
         spread = np.abs(again - y0)
@@ -271,6 +295,10 @@ class _Checker:
         return self._finite_differences(f"complex step not usable ({broken}); finite differences decided")
 
     def _first_order(self) -> str:
+        if self.complex_variable:
+            return self._finite_differences("the variable is complex, so the complex step cannot be used (the "
+                                            "imaginary unit is taken by the data); finite differences along complex "
+                                            "directions decided")
         d = self._direction()
         broken = self._complex(d, first=True)
         while not broken:

@@ -8,6 +8,7 @@ module                  constructs
                         with their derivatives as data
 ``matfun``              e^X and its Fréchet derivative, X^{1/2}, Log X, Sylvester solves, Xᵏ
 ``special``             the commutation, duplication, elimination and symmetriser matrices
+``complex``             the conjugate transpose Zᴴ, the conjugate Z* and the real part Re
 ``numerics``            the NumPy functions the printed code calls for them
 ``parts``               sym(M), tril, triu, Φ (the lower triangle with half its diagonal), the
                         diagonal as a column, one column
@@ -20,7 +21,9 @@ module                  constructs
 
 Each module declares its nodes with their three printings (``print_rule``), the NumPy helpers
 the code calls (``numpy_helper``) and the classic mistakes made with them (``mutation_rule``), so
-importing this package is what teaches the engine the constructs.
+importing this package is what teaches the engine the constructs.  (Structured variables are not
+nodes: their parametrisations live in :mod:`identities.engine.structures`.)
 """
 
-from . import elementwise, factorizations, matfun, parts, solves, special, sums  # noqa: F401  (registration happens on import)
+# registration happens on import
+from . import complex, elementwise, factorizations, matfun, parts, solves, special, sums  # noqa: F401
