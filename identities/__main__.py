@@ -26,7 +26,7 @@ import sympy as sp
 
 from . import all_identities, get, mutants, verify
 from .engine.conditions import CONDITIONS
-from .engine.forms import definition, forms, where
+from .engine.forms import definitions, forms, where
 from .engine.printing import unicode
 from .engine.sources import citation
 from .engine.record import DefinitionError
@@ -94,7 +94,8 @@ def cmd_show(args) -> int:
     ident = get(args.id)
     print(f"{ident.id} — {ident.title}  [{ident.family}]")
     print()
-    print("  " + definition(ident)[1])
+    for _, line in definitions(ident):
+        print("  " + line)
     for claim in ident.claims:
         for form in forms(ident, claim):
             marker = "  " if form.house else "    "

@@ -3,6 +3,27 @@
 A module reads like one rule of an automatic-differentiation library: declare the symbols, write
 the function and its derivative once, list the derivation steps, cite the source.
 
+``sym(M)``                  (M + Mᵀ)/2; write a function of a symmetric argument on sym(A)
+``tril(M)``, ``triu(M)``    the lower / upper triangle, diagonal included
+``phi(M)``                  Φ(M): the lower triangle with its diagonal halved
+``diagonal(M)``             diag(M), the diagonal of a square matrix as a column
+``column(M, j)``            column j of M, from 1 (``column(U, dim("n"))`` is the last)
+``chol(A)``                 the Cholesky factor L, lower triangular, LLᵀ = A
+``eigh_values(A)``          the eigenvalues of a symmetric A, ascending, as a column λ
+``eigh_vectors(A)``         the orthogonal U of A = U diag(λ) Uᵀ
+``gap(x, power=1)``         F with Fᵢⱼ = 1/(xⱼᵖ − xᵢᵖ) off the diagonal, 0 on it
+``svd_u/svd_s/svd_v(A)``    the thin SVD A = U diag(s) Vᵀ of a tall A, s descending
+``qr_q(A)``, ``qr_r(A)``    the reduced QR factorization, diag(R) > 0
+``solve(A, B)``             A⁻¹B, computed as a solve
+``pinv(A)``                 A⁺ of a full-rank A
+``nuclear_norm(X)``         ‖X‖_*, the sum of the singular values
+``spectral_norm(X)``        ‖X‖₂, the largest singular value
+==========================  =================================================================
+
+A function with several outputs is a tuple, ``identity(function=(lam, U), output=("lambda", "U"),
+…)``; each output gets its own upstream gradient (``upstream(bar("U", "n", "n"), "…")`` belongs to U),
+a vjp uses them all, and ``differential_of(A, expr, of="U")`` states the differential of one output.
+=======
 Beyond SymPy's matrix algebra (``Trace``, ``Inverse``, ``HadamardProduct``, ``KroneckerProduct``…)
 an identity may use the engine's constructs, each printed as LaTeX, Unicode and NumPy:
 
@@ -19,6 +40,18 @@ an identity may use the engine's constructs, each printed as LaTeX, Unicode and 
   ``logm`` (Log X), ``sylvester(A, B, C)`` (the Y with AY + YB = C), and integer powers X**k;
 * **special matrices** — ``commutation(m, n)`` (K_{m,n}), ``duplication(n)`` (D_n),
   ``elimination(n)`` (L_n), ``symmetrizer(n)`` (N_n);
+* **factorizations and solves** — ``chol`` (the Cholesky factor L, LLᵀ = A), ``eigh_values`` and
+  ``eigh_vectors`` (λ ascending and U of a symmetric A = U diag(λ) Uᵀ), ``gap(x, power=1)`` (F with
+  Fᵢⱼ = 1/(xⱼᵖ − xᵢᵖ) off the diagonal, 0 on it), ``svd_u``, ``svd_s``, ``svd_v`` (the thin SVD
+  A = U diag(s) Vᵀ of a tall A, s descending), ``qr_q``, ``qr_r`` (diag(R) > 0), ``solve(A, B)``
+  (A⁻¹B, computed as a solve), ``pinv`` (A⁺ of a full-rank A), ``nuclear_norm``, ``spectral_norm``;
+* **parts of a matrix** — ``sym`` ((M + Mᵀ)/2: write a function of a symmetric argument on sym(A)),
+  ``tril``, ``triu``, ``phi`` (Φ, the lower triangle with its diagonal halved), ``diagonal`` (the
+  diagonal of a square matrix as a column), ``column(M, j)`` (from 1; ``column(U, dim("n"))`` is the
+  last);
+* **several outputs** — ``identity(function=(lam, U), output=("lambda", "U"), …)``: each output has
+  its own upstream gradient (``upstream(bar("U", "n", "n"), …)`` belongs to U), a vjp uses them all,
+  and ``differential_of(A, expr, of="U")`` states the differential of one output;
 * **scalar parameters** — ``scalar("ell")``: a real number that is differentiated (a length-scale, a
   temperature); its derivative is a number;
 * **complex matrices** — ``matrix("Z", "m", "n", complex=True)``, with ``conj_transpose`` (Zᴴ),
@@ -43,7 +76,11 @@ from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rati
 from .engine.constructs.complex import conj, conj_transpose, real_part
 from .engine.constructs.elementwise import (derivative_of, exp_, log_, power, reciprocal, sigmoid, softplus, sqrt_,
                                             tanh_)
+from .engine.constructs.factorizations import (Cholesky, EigenValues, EigenVectors, GapMatrix, NuclearNorm, QrQ, QrR,
+                                               SingularValues, SpectralNorm, SvdU, SvdV)
 from .engine.constructs.matfun import expm, expm_frechet, logm, sqrtm, sylvester
+from .engine.constructs.parts import Column, DiagonalOf, Phi, Sym, Tril, Triu
+from .engine.constructs.solves import PseudoInverse, Solve
 from .engine.constructs.special import commutation, duplication, elimination, symmetrizer
 from .engine.constructs.sums import ColSums
 from .engine.nodes import Cotangent, DiagMatrix, Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
@@ -61,10 +98,17 @@ __all__ = [
     "commutation", "duplication", "elimination", "symmetrizer", "conj", "conj_transpose", "real_part",
     "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp", "equal",
     "step", "derivation", "identity", "named", "cite", "cookbook",
+    "sym", "tril", "triu", "phi", "diagonal", "column", "chol", "eigh_values", "eigh_vectors", "gap",
+    "svd_u", "svd_s", "svd_v", "qr_q", "qr_r", "solve", "pinv", "nuclear_norm", "spectral_norm",
 ]
 
 d = differential
 bar = cotangent
+
+sym, tril, triu, phi, diagonal, column = Sym, Tril, Triu, Phi, DiagonalOf, Column
+chol, eigh_values, eigh_vectors, gap = Cholesky, EigenValues, EigenVectors, GapMatrix
+svd_u, svd_s, svd_v, qr_q, qr_r = SvdU, SingularValues, SvdV, QrQ, QrR
+solve, pinv, nuclear_norm, spectral_norm = Solve, PseudoInverse, NuclearNorm, SpectralNorm
 
 
 def _scalar_only(function, x):
@@ -111,9 +155,10 @@ def constant(symbol, description: str, *conditions: str, structure: str | None =
     return Var(symbol, description, "constant", tuple(conditions), structure)
 
 
-def upstream(symbol, description: str) -> Var:
-    """The upstream gradient F̄ = ∇_F L of a backward pass."""
-    return Var(symbol, description, "upstream", ())
+def upstream(symbol, description: str, of: str | None = None) -> Var:
+    """The upstream gradient F̄ = ∇_F L of a backward pass.  With several outputs, *of* names the
+    output it belongs to; a cotangent made by :func:`bar` already names it (``bar("U", …)`` is Ū)."""
+    return Var(symbol, description, "upstream", (), of=of if of is not None else getattr(symbol, "of", None))
 
 
 def gradient(wrt, expr, convention: str | None = None) -> Claim:
@@ -125,9 +170,9 @@ def gradient(wrt, expr, convention: str | None = None) -> Claim:
     return Claim("gradient", wrt, expr, convention=convention)
 
 
-def differential_of(wrt, expr) -> Claim:
-    """DF(X)[dX] = expr, written with the perturbation d(wrt)."""
-    return Claim("differential", wrt, expr)
+def differential_of(wrt, expr, of: str | None = None) -> Claim:
+    """DF(X)[dX] = expr, written with the perturbation d(wrt); with several outputs, *of* names the output."""
+    return Claim("differential", wrt, expr, of=of)
 
 
 def jacobian(wrt, expr, vec: str = "F") -> Claim:
@@ -163,10 +208,18 @@ def derivation(wrt, *steps: Step, order: int = 1) -> Derivation:
     return Derivation(wrt, tuple(steps), order)
 
 
-def identity(*, id: str, title: str, symbols, function, claims, output: str = "f", derivation=None,
-             see_also=(), sources=(), aliases=()) -> Identity:
-    """Build and validate one identity record (the module's docstring and path are added on load)."""
-    return Identity(id=id, title=title, symbols=tuple(symbols), function=sp.sympify(function), output=output,
+def identity(*, id: str, title: str, symbols, function, claims, output: str | tuple[str, ...] = "f",
+             derivation=None, see_also=(), sources=(), aliases=()) -> Identity:
+    """Build and validate one identity record (the module's docstring and path are added on load).
+
+    A function with several outputs is a tuple of expressions, ``function=(lam, U)``, named by a tuple
+    ``output=("lambda", "U")``; each output then has its own upstream gradient.
+    """
+    if isinstance(function, (tuple, list)):
+        function, output = tuple(sp.sympify(f) for f in function), tuple(output) if isinstance(output, list) else output
+    else:
+        function = sp.sympify(function)
+    return Identity(id=id, title=title, symbols=tuple(symbols), function=function, output=output,
                     claims=tuple(claims), derivation=derivation, see_also=tuple(see_also),
                     sources=tuple(sources), aliases=tuple(aliases)).validate()
 

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from identities.define import Trace, constant, gradient, identity, matrix, variable
-from identities.engine.conditions import CONDITIONS, DEFAULT_KAPPA, check_combination, construct
+from identities.engine.conditions import CONDITIONS, DEFAULT_KAPPA, check_combination, closure, construct
 from identities.engine.structures import STRUCTURES
 from identities.engine.record import DefinitionError
 
@@ -35,6 +35,11 @@ def _distinct(X) -> bool:
     return bool(np.all(np.diff(lam) >= np.max(np.abs(lam)) / (2 * n) * (1 - 1e-9)))
 
 
+def _distinct_singular(X) -> bool:
+    s = np.linalg.svd(X, compute_uv=False)
+    return bool(np.all(-np.diff(s) >= s[0] / (2 * len(s)) * (1 - 1e-9)))
+
+
 def _sums_to_one(X) -> bool:
     return bool(np.all(np.abs(X.sum(axis=0) - 1) <= 1e-14 * len(X)))
 
@@ -54,6 +59,8 @@ HOLDS = {
     "positive": lambda X: np.isrealobj(X) and np.all(X > 0),
     "probability": lambda X: np.all(X > 0) and _sums_to_one(X),
     "full-column-rank": lambda X: np.linalg.matrix_rank(X) == X.shape[1] and _kappa_ok(X),
+    "distinct-singular-values": lambda X: np.linalg.matrix_rank(X) == X.shape[1] and _kappa_ok(X)
+                                          and _distinct_singular(X),
     "causal-mask": lambda X: np.array_equal(X, np.tril(np.ones(X.shape))),
     "off-negative-axis": lambda X: not np.any((np.abs(np.linalg.eigvals(X).imag) < 1e-12)
                                               & (np.linalg.eigvals(X).real <= 0)),
@@ -82,7 +89,7 @@ def _shapes(names) -> list[tuple[int, ...]]:
     square = any(CONDITIONS[c].square for c in names)
     shapes = [(n, n) for n in SQUARE_SIZES] + ([] if square else list(RECTANGULAR))
     scalar = [()] if all(CONDITIONS[c].scalar for c in names) else []
-    return scalar + [s for s in shapes if not ("full-column-rank" in names and s == WIDE)]
+    return scalar + [s for s in shapes if not ("full-column-rank" in closure(names) and s == WIDE)]
 
 
 def _refused(names, complex_) -> str | None:

@@ -12,7 +12,7 @@ import numpy as np
 import sympy as sp
 
 from .nodes import named_parts, unname
-from .printing import helpers_used, numpy_code
+from .printing import code_name, helpers_used, numpy_code
 from .symbols import DIMS
 
 __all__ = ["Compiled", "compile_expr", "numeric_dimensions"]
@@ -65,33 +65,41 @@ def _dimension_bindings(expr, params: tuple[sp.MatrixSymbol, ...]) -> list[str]:
             here[1] = None
         if any(here):
             names = ", ".join(str(s) if s is not None else "_" for s in here)
-            lines.append(f"{names} = {param.name}.shape")
+            lines.append(f"{names} = {code_name(param.name)}.shape")
             wanted -= {s for s in here if s is not None}
     if wanted:
         raise ValueError(f"dimensions {sorted(map(str, wanted))} of {expr} appear in no parameter's shape")
     return lines
 
 
-def compile_expr(expr: sp.Expr, params: tuple[sp.MatrixSymbol, ...], name: str) -> Compiled:
-    """Print *expr* as ``def name(*params)`` in NumPy and execute that text to get the function."""
+def compile_expr(expr, params: tuple[sp.MatrixSymbol, ...], name: str) -> Compiled:
+    """Print *expr* as ``def name(*params)`` in NumPy and execute that text to get the function.
+
+    A tuple of expressions gives a function returning a tuple (a function with several outputs);
+    the named parts they share are computed once.
+    """
+    exprs = tuple(expr) if isinstance(expr, tuple) else (expr,)
     assignments, hoisted, helpers = [], frozenset(), frozenset()
     taken = {p.name for p in params}
-    for part in named_parts(expr):
+    for part in named_parts(sp.Tuple(*exprs)):
         if part.name in taken:
             raise ValueError(f"the named sub-expression {part.name!r} clashes with a parameter or another name")
         code, used = numpy_code(part.expr, hoisted)
-        assignments.append(f"{part.name} = {code}")
+        assignments.append(f"{code_name(part.name)} = {code}")
         hoisted, helpers, taken = hoisted | {part.name}, helpers | used, taken | {part.name}
-    body, used = numpy_code(expr, hoisted)
-    helpers = helpers | used
+    bodies = []
+    for e in exprs:
+        body, used = numpy_code(e, hoisted)
+        bodies.append(body)
+        helpers = helpers | used
     lines = ["import numpy as np", "", ""]
     helper_text = helpers_used(helpers)
     if helper_text:
         lines += [helper_text.rstrip("\n"), "", ""]
-    lines.append(f"def {name}({', '.join(p.name for p in params)}):")
-    lines += ["    " + line for line in _dimension_bindings(unname(expr), params)]
+    lines.append(f"def {name}({', '.join(code_name(p.name) for p in params)}):")
+    lines += ["    " + line for line in _dimension_bindings(unname(sp.Tuple(*exprs)), params)]
     lines += ["    " + line for line in assignments]
-    lines.append(f"    return {body}")
+    lines.append(f"    return {', '.join(bodies)}")
     source = "\n".join(lines) + "\n"
     namespace: dict[str, object] = {}
     exec(compile(source, f"<{name}>", "exec"), namespace)

@@ -63,6 +63,9 @@ CONDITIONS: dict[str, Condition] = {c.name: c for c in (
               "{0} > 0 entrywise, 𝟏ᵀ{0} = 𝟏ᵀ", False, implies=("positive",), relaxed=("positive",)),
     Condition("full-column-rank", "of full column rank", "rank {0} = columns", False, "either",
               relaxed=("full-column-rank",)),
+    Condition("distinct-singular-values", "of full column rank, with singular values at least s₁/(2n) apart (s₁ "
+              "the largest, n the number of columns) and condition number 10", "sᵢ − sᵢ₊₁ ≥ s₁({0})/(2n)", False,
+              implies=("full-column-rank",), relaxed=("full-column-rank",)),
     Condition("causal-mask", "the causal mask: ones on and below the diagonal, zeros above",
               "{0}ᵢⱼ = [j ≤ i]", True),
     Condition("off-negative-axis", "free of eigenvalues on the closed negative real axis (its principal square "
@@ -181,7 +184,8 @@ def _build_singular(rng, shape, names, kappa, complex_):
     rows, cols = shape
     k = min(rows, cols)
     U, V = orthogonal(rng, rows, complex_)[:, :k], orthogonal(rng, cols, complex_)[:, :k]
-    X = (U * _singular_values(rng, k, kappa)) @ V.conj().T
+    X = (U * (_spaced_values if "distinct-singular-values" in names else _singular_values)(rng, k, kappa)) \
+        @ V.conj().T
     if "positive-determinant" in names and np.linalg.slogdet(X)[0] < 0:  # det itself underflows for large n
         X[:, 0] = -X[:, 0]  # flipping one column changes the sign of det, not the singular values
     return X
@@ -226,7 +230,8 @@ RECIPES: tuple[Recipe, ...] = (
     Recipe("hermitian", "complex", frozenset({"hermitian"}), frozenset({"hermitian", "invertible",
                                                                         "full-column-rank"}), _build_spectral),
     Recipe("singular values", "real", frozenset({"invertible", "full-column-rank"}),
-           frozenset({"invertible", "positive-determinant", "full-column-rank"}), _build_singular),
+           frozenset({"invertible", "positive-determinant", "full-column-rank", "distinct-singular-values"}),
+           _build_singular),
     Recipe("complex singular values", "complex", frozenset({"invertible", "full-column-rank"}),
            frozenset({"invertible", "full-column-rank"}), _build_singular),
     Recipe("haar", "real", frozenset({"orthogonal"}),

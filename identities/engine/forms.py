@@ -12,13 +12,13 @@ import sympy as sp
 
 from .compile import Compiled, compile_expr
 from .nodes import Differential, Named, Vec, named_parts
-from .printing import latex, latex_operand, unicode, unicode_operand
+from .printing import code_name, latex, latex_operand, unicode, unicode_operand
 from .record import Claim, Identity
 from .symbols import is_complex, is_scalar
 
-__all__ = ["Form", "LAYOUTS", "CONVENTION_LABELS", "forms", "statement", "definition", "where", "function_of", "claim_function",
-           "form_function", "claim_name", "claim_parameters", "output_symbol", "swap_kronecker", "transpose",
-           "code_listing"]
+__all__ = ["Form", "LAYOUTS", "CONVENTION_LABELS", "forms", "statement", "definitions", "where", "function_of",
+           "differentiated_function", "claim_function", "form_function", "claim_name", "claim_parameters",
+           "output_symbol", "cotangent_pairing", "swap_kronecker", "transpose", "code_listing"]
 
 #: The layouts a form can be written in: the stored (house) form, its transposes (numerator layout
 #: of a gradient or VJP, denominator layout of a Jacobian) and the two vec orders of a Jacobian or
@@ -75,6 +75,8 @@ def transpose(expr):
         return expr.func(*(transpose(a) for a in expr.args))
     if isinstance(expr, sp.Identity) or not expr.is_Matrix:
         return expr
+    if expr._eval_transpose() == expr:  # a node that is its own transpose: diag(x), sym(M)
+        return expr
     return sp.Transpose(expr)  # sums, Hadamard products, named parts and other nodes: (A + B)ᵀ, Pᵀ
 
 
@@ -99,7 +101,8 @@ def _lhs(ident: Identity, claim: Claim, order: str, transposed: bool) -> tuple[s
     if claim.kind == "equal":
         return latex(ident.function), unicode(ident.function)
     x_l, x_u = latex(claim.wrt), unicode(claim.wrt)
-    f_l, f_u = latex_operand(ident.function), unicode_operand(ident.function)
+    if claim.kind in ("gradient", "hessian"):  # of a scalar function, which has one output
+        f_l, f_u = latex_operand(ident.function), unicode_operand(ident.function)
     if claim.kind in ("gradient", "vjp"):
         f_l, f_u = (f_l, f_u) if claim.kind == "gradient" else ("L", "L")
         if transposed or is_scalar(claim.wrt) or claim.convention == "free":
@@ -108,6 +111,9 @@ def _lhs(ident: Identity, claim: Claim, order: str, transposed: bool) -> tuple[s
     if claim.kind == "differential":
         several = sum(v.role == "variable" for v in ident.symbols) > 1  # then say which one moves
         sub_l, sub_u = (r"_{%s}" % x_l, f"_{x_u}") if several else ("", "")
+        if claim.of is not None or _is_named_output(*ident.outputs[0]):  # an output with a name: dU, dL
+            out = output_symbol(ident, claim.of)
+            return r"\mathrm{d}%s %s" % (sub_l, latex(out)), f"d{sub_u}{' ' if sub_u else ''}{unicode(out)}"
         return r"\mathrm{d}%s\left(%s\right)" % (sub_l, latex(ident.function)), f"d{sub_u}({unicode(ident.function)})"
     vec_x = Vec(claim.wrt, order)
     if claim.kind == "jacobian":
@@ -187,30 +193,34 @@ def _house_label(ident: Identity, claim: Claim) -> str:
     return {
         "gradient": f"gradient, house convention (shape of {claim.wrt.name}: {_shape_words(rows, cols)})",
         "vjp": f"reverse mode (VJP), shape of {claim.wrt.name}: {_shape_words(rows, cols)}",
-        "differential": "differential (forward mode, JVP)",
+        "differential": "differential (forward mode, JVP)" + (f" of {claim.of}" if claim.of else ""),
         "jacobian": f"Jacobian, numerator layout, {_order_words(claim.vec)}",
         "hessian": f"Hessian, {_order_words(claim.vec)}",
     }[claim.kind]
 
 
-def definition(ident: Identity) -> tuple[str, str]:
-    """The defining line ``f = …`` (LaTeX, Unicode); a function that is itself a named part is
-    written out (``p = softmax(x)``, not ``p = p``)."""
-    body = ident.function.expr if _is_named_output(ident) else ident.function
-    return (f"{ident.output} = {latex(body)}", f"{ident.output} = {unicode(body)}")
+def definitions(ident: Identity) -> list[tuple[str, str]]:
+    """The defining line ``f = …`` of each output (LaTeX, Unicode); an output that is itself a named
+    part is written out (``p = softmax(x)``, not ``p = p``)."""
+    lines = []
+    for name, expr in ident.outputs:
+        body = expr.expr if _is_named_output(name, expr) else expr
+        out = output_symbol(ident, name)
+        lines.append((f"{latex(out)} = {latex(body)}", f"{unicode(out)} = {unicode(body)}"))
+    return lines
 
 
-def _is_named_output(ident: Identity) -> bool:
-    return isinstance(ident.function, Named) and ident.function.name == ident.output
+def _is_named_output(name: str, expr) -> bool:
+    return isinstance(expr, Named) and expr.name == name
 
 
 def where(ident: Identity) -> list[tuple[str, str]]:
     """The named sub-expressions the formulas use, as ``P = softmax(S)`` lines (LaTeX, Unicode),
-    each written with the names defined before it."""
-    parts = named_parts(sp.Tuple(ident.function, *(c.expr for c in ident.claims)))
-    if _is_named_output(ident):  # already stated by the defining line
-        parts = [p for p in parts if p.name != ident.output]
-    return [(f"{latex(p.symbol)} = {latex(p.expr)}", f"{unicode(p.symbol)} = {unicode(p.expr)}") for p in parts]
+    each written with the names defined before it (outputs are stated by their defining lines)."""
+    parts = named_parts(sp.Tuple(*(expr for _, expr in ident.outputs), *(c.expr for c in ident.claims)))
+    stated = {name for name, expr in ident.outputs if _is_named_output(name, expr)}
+    return [(f"{latex(p.symbol)} = {latex(p.expr)}", f"{unicode(p.symbol)} = {unicode(p.expr)}") for p in parts
+            if p.name not in stated]
 
 
 def statement(ident: Identity) -> list[Form]:
@@ -239,30 +249,55 @@ def claim_name(claim: Claim) -> str:
     prefix = {"gradient": "grad", "vjp": "vjp", "differential": "d", "jacobian": "jacobian", "hessian": "hessian"}
     suffix = f"_{claim.vec}" if claim.kind in ("jacobian", "hessian") else ""
     suffix += f"_{claim.convention}" if claim.convention is not None else ""
-    return f"{prefix[claim.kind]}_{claim.wrt.name}{suffix}"
+    of = claim.of if claim.of is not None else ""
+    return f"{prefix[claim.kind]}{of}_{claim.wrt.name}{suffix}"
 
 
 def function_of(ident: Identity) -> Compiled:
-    """The function f (or F) as NumPy code, parameters in declaration order."""
+    """The function f (or F) as NumPy code, parameters in declaration order; with several outputs it
+    returns them as a tuple, in the order of ``ident.output``."""
     memo = _memo(ident)
     if "function" not in memo:
-        name = ident.output if ident.output.isidentifier() else "f"
-        memo["function"] = compile_expr(ident.function, ident.parameters, name)
+        name = "_".join(code_name(n) for n, _ in ident.outputs)
+        memo["function"] = compile_expr(tuple(e for _, e in ident.outputs) if ident.several_outputs else
+                                        ident.function, ident.parameters, name if name.isidentifier() else "f")
     return memo["function"]
 
 
-def output_symbol(ident: Identity) -> sp.MatrixSymbol:
-    """The output as a symbol of its own (f, F, O), for writing dF, vec(dF), ⟨F̄, dF⟩ on a page."""
-    shape = ident.function.shape if ident.function.is_Matrix else (1, 1)
-    return sp.MatrixSymbol(ident.output, *shape)
+def differentiated_function(ident: Identity, claim: Claim) -> Compiled:
+    """The function *claim* is a derivative of: the output it names (a differential of one output of
+    several), else the whole function."""
+    if claim.of is None or not ident.several_outputs:
+        return function_of(ident)
+    memo = _memo(ident)
+    if ("output", claim.of) not in memo:
+        memo["output", claim.of] = compile_expr(ident.output_expr(claim.of), ident.parameters, code_name(claim.of))
+    return memo["output", claim.of]
+
+
+def output_symbol(ident: Identity, name: str | None = None) -> sp.MatrixSymbol:
+    """An output as a symbol of its own (f, F, O, U), for writing dF, vec(dF), ⟨F̄, dF⟩ on a page;
+    *name* picks one of several outputs."""
+    name = ident.outputs[0][0] if name is None else name
+    expr = ident.output_expr(name)
+    return sp.MatrixSymbol(name, *(expr.shape if expr.is_Matrix else (1, 1)))
+
+
+def cotangent_pairing(ident: Identity) -> tuple[str, str]:
+    """⟨Ȳ, dY⟩ — summed over the outputs, ⟨λ̄, dλ⟩ + ⟨Ū, dU⟩ — the change of the loss a VJP pulls
+    back (LaTeX, Unicode)."""
+    pairs = [(upstream, output_symbol(ident, name)) for upstream, (name, _) in zip(ident.upstreams, ident.outputs)]
+    tex = " + ".join(rf"\langle {latex(u)}, \mathrm{{d}}{latex(y)} \rangle" for u, y in pairs)
+    text = " + ".join(f"⟨{unicode(u)}, d{unicode(y)}⟩" for u, y in pairs)
+    return tex, text
 
 
 def claim_parameters(ident: Identity, claim: Claim) -> tuple:
     """The parameters of the function printed from a claim: the identity's parameters, then the
-    upstream gradient (a VJP) or the perturbation (a differential)."""
+    upstream gradients, one per output (a VJP), or the perturbation (a differential)."""
     params = ident.parameters
     if claim.kind == "vjp":
-        params += (ident.upstream,)
+        params += ident.upstreams
     if claim.kind == "differential":
         params += (Differential(claim.wrt),)
     return params

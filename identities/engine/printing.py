@@ -10,6 +10,7 @@ of the code it has just printed.
 from __future__ import annotations
 
 import ast
+import keyword
 
 import numpy as np
 import sympy as sp
@@ -22,7 +23,13 @@ from sympy.printing.str import StrPrinter
 from .nodes import FUNCTION_CALL, Cotangent, Differential, Named
 
 __all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "NUMPY_HELPERS", "helpers_used",
-           "print_rule", "numpy_helper", "helper_functions", "missing_printers", "exponent"]
+           "print_rule", "numpy_helper", "helper_functions", "missing_printers", "exponent", "code_name"]
+
+
+def code_name(name: str) -> str:
+    """The Python name of a symbol or named part in generated code: a keyword gets a trailing underscore
+    (λ is written ``lambda`` for its LaTeX \\lambda, and assigned as ``lambda_``)."""
+    return name + "_" if keyword.iskeyword(name) else name
 
 
 def _is_inverse_transpose(expr) -> sp.Expr | None:
@@ -82,6 +89,8 @@ class HandbookLatexPrinter(LatexPrinter):
             return r"%s^{-\top}" % self._wrap(base)
         if isinstance(expr.arg, sp.Inverse) and isinstance(expr.arg.arg, sp.Transpose):
             return r"%s^{-1}" % self._wrap(expr.arg.arg.arg)
+        if hasattr(expr.arg, "superscript"):  # a node written as a superscript joins the transpose: A^{+⊤}
+            return r"%s^{%s\top}" % (self._wrap(expr.arg.arg), expr.arg.superscript[0])
         return r"%s^{\top}" % self._wrap(expr.arg)
 
     def _print_Inverse(self, expr):
@@ -202,6 +211,8 @@ class HandbookUnicodePrinter(StrPrinter):
             return self._wrap(base) + "⁻ᵀ"
         if isinstance(expr.arg, sp.Inverse) and isinstance(expr.arg.arg, sp.Transpose):
             return self._wrap(expr.arg.arg.arg) + "⁻¹"
+        if hasattr(expr.arg, "superscript"):  # a node written as a superscript joins the transpose: A⁺ᵀ
+            return self._wrap(expr.arg.arg) + expr.arg.superscript[1] + _SUPERSCRIPT_T
         return self._wrap(expr.arg) + _SUPERSCRIPT_T
 
     def _print_Inverse(self, expr):
@@ -351,7 +362,7 @@ class HandbookNumPyPrinter(NumPyPrinter):
         return "np." + fqn[len("numpy."):] if fqn.startswith("numpy.") else fqn
 
     def _print_MatrixSymbol(self, expr):
-        return expr.name
+        return code_name(expr.name)
 
     _print_Differential = _print_MatrixSymbol
 
@@ -430,7 +441,7 @@ class HandbookNumPyPrinter(NumPyPrinter):
         return f"np.ones(({self._print(expr.args[0])}, {self._print(expr.args[1])}))"
 
     def _print_Named(self, expr):
-        return expr.name if expr.name in self.hoisted else self._operand(expr.expr)
+        return code_name(expr.name) if expr.name in self.hoisted else self._operand(expr.expr)
 
 
 def _is_primary(code: str) -> bool:

@@ -42,13 +42,15 @@ class DefinitionError(ValueError):
 class Var:
     """A symbol of an identity: the matrix symbol, a scalar parameter (``scalar``), or a sampled
     scalar constant such as the k of Xᵏ; what it is, its role, its conditions and, for a structured
-    matrix, its structure (see ``identities.engine.structures``)."""
+    matrix, its structure (see ``identities.engine.structures``).  An upstream gradient names the
+    output it belongs to in ``of`` (None: the only output)."""
 
     symbol: sp.MatrixSymbol | sp.Symbol | ScalarConstant
     description: str
     role: Role = "constant"
     conditions: tuple[str, ...] = ()
     structure: str | None = None
+    of: str | None = None
 
     @property
     def name(self) -> str:
@@ -86,12 +88,13 @@ class Claim:
     differential  DF(X)[dX], an expression in X and dX, shape of F
     jacobian      ∂vec F/∂vec X, (size F)×(size X), in vec order ``vec``
     hessian       H with d²f = vec(dX)ᵀ H vec(dX), in vec order ``vec``
-    vjp           ∇_X L = DF(X)*[F̄] in terms of the upstream gradient F̄, shape of X
+    vjp           ∇_X L = Σₖ DFₖ(X)*[F̄ₖ] in the upstream gradients F̄ₖ (one per output), shape of X
     equal         the function itself equals ``expr`` (an algebraic identity; ``wrt`` is None)
 
     A gradient or VJP with respect to a structured variable names its ``convention``: ``"sym"``
     (the gradient in the trace inner product restricted to the structure) or ``"free"`` (the
-    derivative by the free entries).  The derivative with respect to a scalar is a number.
+    derivative by the free entries).  The derivative with respect to a scalar is a number.  A
+    differential of one output of several names it in ``of``.
     """
 
     kind: str
@@ -99,6 +102,7 @@ class Claim:
     expr: sp.Expr
     vec: str = "F"
     convention: str | None = None
+    of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,13 +134,17 @@ class Derivation:
 
 @dataclass(frozen=True)
 class Identity:
-    """One entry of the catalog. Built by :func:`identities.define.identity`; read by the docs and CLI."""
+    """One entry of the catalog. Built by :func:`identities.define.identity`; read by the docs and CLI.
+
+    A function with several outputs has a tuple of expressions as ``function`` and a tuple of names
+    as ``output``; :attr:`outputs` pairs them in either case.
+    """
 
     id: str
     title: str
     symbols: tuple[Var, ...]
-    function: sp.Expr
-    output: str
+    function: sp.Expr | tuple[sp.Expr, ...]
+    output: str | tuple[str, ...]
     claims: tuple[Claim, ...]
     derivation: Derivation | None = None
     see_also: tuple[str, ...] = ()
@@ -165,9 +173,32 @@ class Identity:
         return tuple(v.symbol for v in self.symbols if v.role != "upstream")
 
     @property
-    def upstream(self) -> sp.MatrixSymbol | None:
-        ups = [v.symbol for v in self.symbols if v.role == "upstream"]
-        return ups[0] if ups else None
+    def outputs(self) -> tuple[tuple[str, sp.Expr], ...]:
+        """(name, expression) of each output, in order; one pair for a function with a single output."""
+        if isinstance(self.output, tuple):
+            return tuple(zip(self.output, self.function))
+        return ((self.output, self.function),)
+
+    @property
+    def several_outputs(self) -> bool:
+        return isinstance(self.output, tuple)
+
+    def output_expr(self, name: str) -> sp.Expr:
+        """The expression of the output called *name*."""
+        for out, expr in self.outputs:
+            if out == name:
+                return expr
+        raise KeyError(f"{self.id}: no output {name!r}")
+
+    def output_of(self, v: Var) -> str:
+        """The name of the output an upstream gradient belongs to."""
+        return v.of if v.of is not None else self.outputs[0][0]
+
+    @property
+    def upstreams(self) -> tuple[sp.MatrixSymbol, ...]:
+        """The upstream gradients, one per output and in the order of the outputs; empty without a backward pass."""
+        ups = {self.output_of(v): v.symbol for v in self.symbols if v.role == "upstream"}
+        return tuple(ups[name] for name, _ in self.outputs if name in ups)
 
     @property
     def conditions(self) -> tuple[tuple[str, str], ...]:
@@ -176,7 +207,7 @@ class Identity:
 
     @property
     def is_scalar(self) -> bool:
-        return self.function.shape == (1, 1) if self.function.is_Matrix else True
+        return not self.several_outputs and _shape(self.function) == (1, 1)
 
     @property
     def is_algebraic(self) -> bool:
@@ -197,8 +228,7 @@ class Identity:
             return None
         if der.order == 2:
             return "second-order"
-        if self.upstream is not None and all(any(c.kind == "vjp" and c.wrt == w for c in self.claims)
-                                             for w in der.wrt):
+        if self.upstreams and all(any(c.kind == "vjp" and c.wrt == w for c in self.claims) for w in der.wrt):
             return "reverse"
         return "forward"
 
@@ -242,7 +272,8 @@ def _matrix_symbols(expr) -> set:
 
 def _expressions(ident: Identity):
     """Every expression of the record, with the words that say where it is."""
-    yield "the function", ident.function
+    for name, expr in ident.outputs:
+        yield (f"the output {name}" if ident.several_outputs else "the function"), expr
     for claim in ident.claims:
         yield ("the right-hand side of the equality" if claim.wrt is None else
                f"the {claim.kind} with respect to {claim.wrt.name}"), claim.expr
@@ -260,7 +291,69 @@ def _manifestly_real(expr) -> bool:
         return _manifestly_real(expr.base) and expr.exp.is_integer is True
     return False
 def _shape(expr) -> tuple:
+    """The shape of a matrix expression; (1, 1) for a scalar."""
     return expr.shape if getattr(expr, "is_Matrix", False) else (1, 1)
+
+
+def _validate_outputs(ident: Identity, fail) -> None:
+    several = isinstance(ident.output, tuple), isinstance(ident.function, tuple)
+    if any(several) and not (all(several) and len(ident.output) == len(ident.function) >= 2):
+        fail("a function with several outputs is written function=(expr, …) with output=(name, …), one name per "
+             "expression and at least two of each")
+    names = [name for name, _ in ident.outputs]
+    for name in names:
+        if not isinstance(name, str) or not name.isidentifier():
+            fail(f"an output is named by an identifier such as 'U' or 'lambda', not {name!r}")
+    if len(set(names)) != len(names):
+        fail(f"output names repeat: {names}")
+    clash = set(names) & {v.name for v in ident.symbols}
+    if ident.several_outputs and clash:
+        fail(f"the output {sorted(clash)[0]!r} has the name of a symbol; rename one of them")
+
+
+def _validate_upstreams(ident: Identity, fail) -> None:
+    shapes = {name: _shape(expr) for name, expr in ident.outputs}
+    seen: dict[str, str] = {}
+    for v in ident.symbols:
+        if v.role != "upstream":
+            if v.of is not None:
+                fail(f"symbol {v.name} is a {v.role}; only an upstream gradient belongs to an output (of=)")
+            continue
+        if v.of is None and ident.several_outputs:
+            fail(f"the upstream gradient {v.name} must say which of the outputs {list(shapes)} it belongs to "
+                 f"(upstream(..., of=...))")
+        name = ident.output_of(v)
+        if name not in shapes:
+            fail(f"the upstream gradient {v.name} belongs to {name!r}, which is not an output; the outputs are "
+                 f"{list(shapes)}")
+        if name in seen:
+            fail(f"the output {name!r} has two upstream gradients, {seen[name]} and {v.name}")
+        seen[name] = v.name
+        if v.shape != shapes[name]:
+            fail(f"the upstream gradient {v.name} must have the shape {shapes[name]} of the output {name!r}")
+    if any(c.kind == "vjp" for c in ident.claims):
+        missing = [name for name in shapes if name not in seen]
+        if missing:
+            fail(f"a vjp needs one upstream gradient (role 'upstream') per output; {missing[0]!r} has none")
+
+
+def _output_shape(ident: Identity, claim: Claim, fail) -> tuple:
+    """The shape of the function *claim* differentiates: the output a differential names, else the
+    function's (refusing kinds that need a single output when there are several)."""
+    names = [n for n, _ in ident.outputs]
+    if claim.kind == "differential":
+        if ident.several_outputs and claim.of is None:
+            fail(f"the function has several outputs {names}: say which one a differential is of "
+                 "(differential_of(..., of=...))")
+        if claim.of is not None and claim.of not in names:
+            fail(f"a differential is of {claim.of!r}, which is not an output")
+        return _shape(ident.output_expr(claim.of) if claim.of is not None else ident.function)
+    if claim.of is not None:
+        fail(f"only a differential names the output it is of; a {claim.kind} may not (of={claim.of!r})")
+    if ident.several_outputs and claim.kind != "vjp":
+        fail(f"a {claim.kind} needs a function with one output; with several, state a differential per output "
+             "or a vjp")
+    return (1, 1) if ident.several_outputs else _shape(ident.function)
 
 def _validate_symbol(ident: Identity, v: Var, dimensions: set[str]) -> None:
     fail = lambda msg: _fail(ident.id, msg)
@@ -308,13 +401,13 @@ def _expected_shape(kind: str, wrt, f_shape) -> tuple:
         "hessian": (rows * cols, rows * cols),
     }[kind]
 def _validate_claim(ident: Identity, claim: Claim, declared: set, variables: set, differentials: set, fail) -> None:
-    f_shape = _shape(ident.function)
     if claim.kind not in CLAIM_KINDS:
         fail(f"unknown claim kind {claim.kind!r}; use one of {CLAIM_KINDS}")
     extra = differentials if claim.kind == "differential" else set()
     stray = _matrix_symbols(claim.expr) - declared - extra
     if stray:
         fail(f"the {claim.kind} uses undeclared symbols {sorted(s.name for s in stray)}")
+    f_shape = _output_shape(ident, claim, fail)
     if claim.kind == "equal":
         if claim.wrt is not None or claim.convention is not None:
             fail("an equality is a claim about the function itself: it takes no variable and no convention")
@@ -355,10 +448,8 @@ def _validate_claim(ident: Identity, claim: Claim, declared: set, variables: set
     got = _shape(claim.expr)
     if sp.simplify(sp.Matrix(got) - sp.Matrix(expected)) != sp.zeros(2, 1):
         fail(f"the {claim.kind} with respect to {claim.wrt} has shape {got}, expected {expected}")
-    if claim.kind in ("gradient", "hessian") and f_shape != (1, 1):
-        fail(f"a {claim.kind} needs a scalar function; this one has shape {f_shape}")
-    if claim.kind == "vjp" and ident.upstream is None:
-        fail("a vjp needs an upstream gradient symbol (role 'upstream')")
+    if claim.kind in ("gradient", "hessian") and not ident.is_scalar:
+        fail(f"a {claim.kind} needs a scalar function; this one has shape {_shape(ident.function)}")
 def _validate_derivation(ident: Identity, declared: set, variables: set, fail) -> None:
     d = ident.derivation
     if not d.steps:
@@ -380,6 +471,9 @@ def _validate_derivation(ident: Identity, declared: set, variables: set, fail) -
             fail(f"derivation step {i} needs a reason")
         if step.vec is not None and not isinstance(step.expr, sp.Basic):
             fail(f"derivation step {i} is not an expression")
+    if ident.several_outputs and ident.derivation_mode != "reverse":
+        fail("a derivation of a function with several outputs is written in reverse mode, from "
+             "dL = Σₖ⟨Ȳₖ, dYₖ⟩: give a vjp claim for each perturbed variable")
     ident.derivation_targets()  # refuses a perturbed variable without the claim the last line must equal
     if d.order == 2 and not any(c.kind == "gradient" and c.wrt == d.wrt[0] for c in ident.claims):
         fail(f"a second-order derivation needs a gradient claim with respect to {d.wrt[0]}: the second "
@@ -409,21 +503,20 @@ def _validate(ident: Identity) -> None:
     for v in ident.symbols:
         if v.name in taken:
             fail(f"symbol {v.name} has the name of the perturbation of {taken[v.name]}; rename it")
-    unknown = _matrix_symbols(ident.function) - declared
+    _validate_outputs(ident, fail)
+    unknown = set().union(*(_matrix_symbols(expr) for _, expr in ident.outputs)) - declared
     if unknown:
         fail(f"the function uses undeclared symbols {sorted(s.name for s in unknown)}")
     if not ident.claims:
         fail("at least one claim (gradient, differential, jacobian, hessian, vjp or equal) is required")
+    _validate_upstreams(ident, fail)
     variables = {v.symbol for v in ident.symbols if v.role == "variable"}
     for claim in ident.claims:
         _validate_claim(ident, claim, declared, variables, differentials, fail)
-    f_shape = _shape(ident.function)
-    if ident.upstream is not None and ident.upstream.shape != f_shape:
-        fail(f"the upstream gradient {ident.upstream} must have the function's shape {f_shape}")
     if ident.derivation is not None:
         _validate_derivation(ident, declared, variables, fail)
     names = {}
-    everything = sp.Tuple(ident.function, *(c.expr for c in ident.claims),
+    everything = sp.Tuple(*(expr for _, expr in ident.outputs), *(c.expr for c in ident.claims),
                           *(s.expr for s in (ident.derivation.steps if ident.derivation else ())))
     for part in sorted(everything.atoms(Named), key=lambda p: p.name):  # str() of a big part is slow
         if part.name in {v.name for v in ident.symbols} or part.name in taken:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from .conditions import DEFAULT_KAPPA, construct, relaxed
+from .conditions import DEFAULT_KAPPA, closure, construct, relaxed
 from .structures import STRUCTURES
 from .record import Identity, Var
 from .symbols import DIMS
@@ -74,8 +74,8 @@ def _assign_sizes(ident: Identity, rng: np.random.Generator, avoid: dict[str, in
     sizes: dict[sp.Symbol, int] = {}
     for dim in dims:
         sizes[dim] = next(v for v in order if v not in sizes.values() and v != avoid.get(dim.name))
-    for v in ident.symbols:  # full column rank needs at least as many rows as columns
-        if "full-column-rank" in v.conditions:
+    for v in ident.symbols:  # full column rank (stated or implied) needs at least as many rows as columns
+        if "full-column-rank" in closure(v.conditions):
             rows, cols = v.shape
             if rows in sizes and cols in sizes and sizes[rows] < sizes[cols]:
                 sizes[rows], sizes[cols] = sizes[cols], sizes[rows]

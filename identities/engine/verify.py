@@ -13,7 +13,7 @@ from .checks import CENTRAL, COMPLEX, EPS64, Check, check_differential, check_gr
     check_jacobian, check_vjp
 from .compile import compile_expr
 from .equality import EQUALITY, check_equal
-from .forms import Form, form_function, forms, function_of
+from .forms import Form, differentiated_function, form_function, forms, function_of
 from .nodes import Differential, Vec
 from .structures import STRUCTURES
 from .record import Claim, Identity
@@ -109,8 +109,8 @@ def _position(ident: Identity, symbol) -> int:
 
 def _args(ident: Identity, dr: Draw, with_upstream: bool) -> list[np.ndarray]:
     args = dr.args(ident.parameters)
-    if with_upstream and ident.upstream is not None:
-        args.append(dr.values[ident.upstream.name])
+    if with_upstream:
+        args += dr.args(ident.upstreams)
     return args
 
 
@@ -126,7 +126,7 @@ def check_form(ident: Identity, form: Form, dr: Draw, seed: int, scale: float = 
     the printed function (mutants).
     """
     claim = form.claim
-    F = function_of(ident)
+    F = differentiated_function(ident, claim)
     G = fn if fn is not None else form_function(ident, form)
     args = _args(ident, dr, with_upstream=False)
 
@@ -261,8 +261,7 @@ def _pairing(ident: Identity) -> sp.Expr:
 
 def _step_params(ident: Identity) -> tuple:
     der = ident.derivation
-    ups = (ident.upstream,) if ident.upstream is not None else ()
-    return ident.parameters + ups + tuple(Differential(w) for w in der.wrt)
+    return ident.parameters + ident.upstreams + tuple(Differential(w) for w in der.wrt)
 
 
 def _flat(value, order: str | None) -> np.ndarray:
@@ -295,8 +294,10 @@ def _verify_derivation(ident: Identity, dr: Draw, seed: int) -> list[Row]:
     n = len(ident.parameters)
     positions = tuple(_position(ident, w) for w in der.wrt)
     if der.order == 1:
-        if ident.derivation_mode == "reverse":
-            start = lambda *a: np.sum(a[n] * F(*a[:n]))
+        if ident.derivation_mode == "reverse":  # dL = Σₖ⟨Ȳₖ, dYₖ⟩ over the outputs
+            several = ident.several_outputs
+            start = lambda *a: sum(np.sum(Ybar * Y) for Ybar, Y in
+                                   zip(a[n:n + len(ident.upstreams)], F(*a[:n]) if several else (F(*a[:n]),)))
         else:
             start = lambda *a: F(*a[:n])
         check = check_differential(start, lambda *a: steps[0](*a), *base, wrt=positions, seed=seed,

@@ -13,7 +13,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import identities
-from identities.engine.forms import forms, output_symbol, transpose
+from identities.engine.forms import cotangent_pairing, forms, output_symbol, transpose
 from identities.engine.nodes import Differential, Vec
 from identities.engine.printing import latex
 
@@ -42,29 +42,30 @@ def space(shape) -> str:
 
 def defining(ident, claim) -> str:
     """The identity that defines the stored object, written with this claim's own expression."""
-    out, dX = ident.output, Differential(claim.wrt)
+    dX = Differential(claim.wrt)
+    paired = lambda: latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))  # noqa: E731 - tr(Gᵀ dX)
+    if claim.kind == "vjp":
+        return rf"{cotangent_pairing(ident)[0]} = {paired()}"
+    if claim.kind == "differential":
+        return forms(ident, claim)[0].latex
+    out = latex(output_symbol(ident))
     if claim.kind == "gradient":
         if kind_of(claim.wrt.shape) == "vector":
             return rf"\mathrm{{d}}{out} = {latex(sp.MatMul(transpose(claim.expr), dX, evaluate=False))}"
-        return rf"\mathrm{{d}}{out} = {latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))}"
+        return rf"\mathrm{{d}}{out} = {paired()}"
     if claim.kind == "jacobian":
         if kind_of(claim.wrt.shape) == "vector" and kind_of(expr_shape(ident.function)) != "matrix":
             return rf"\mathrm{{d}}{out} = {wrapped_latex(claim.expr)}\, {latex(dX)}"
         dF = Differential(output_symbol(ident))
         return rf"{latex(Vec(dF, claim.vec))} = {wrapped_latex(claim.expr)}\, {latex(Vec(dX, claim.vec))}"
-    if claim.kind == "hessian":
-        v = latex(Vec(dX, claim.vec))
-        return rf"\mathrm{{d}}^{{2}}{out} = {v}^{{\top}} {wrapped_latex(claim.expr)}\, {v}"
-    if claim.kind == "vjp":
-        return (rf"\langle {latex(ident.upstream)}, \mathrm{{d}}{out} \rangle = "
-                rf"{latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))}")
-    return forms(ident, claim)[0].latex
+    v = latex(Vec(dX, claim.vec))  # a Hessian
+    return rf"\mathrm{{d}}^{{2}}{out} = {v}^{{\top}} {wrapped_latex(claim.expr)}\, {v}"
 
 
 def object_name(ident, claim) -> str:
     """The stored object named with the example's own letters (f or F, X, L), not its whole formula."""
-    out, x = ident.output, latex(claim.wrt)
-    vec_f, vec_x = latex(Vec(output_symbol(ident), claim.vec)), latex(Vec(claim.wrt, claim.vec))
+    out, x = latex(output_symbol(ident, claim.of)), latex(claim.wrt)
+    vec_f, vec_x = latex(Vec(output_symbol(ident, claim.of), claim.vec)), latex(Vec(claim.wrt, claim.vec))
     return {
         "gradient": rf"\nabla_{{{x}}} {out}",
         "vjp": rf"\nabla_{{{x}}} L",
@@ -114,13 +115,15 @@ class LayoutTableDirective(SphinxDirective):
     def situations(self):
         rows = []
         for f_kind, x_kind, kinds, words, storage in SITUATIONS:
-            found = next(((i, c) for i, c in claims() if c.kind in kinds and kind_of(expr_shape(i.function)) == f_kind
+            found = next(((i, c) for i, c in claims() if c.kind in kinds and not i.several_outputs
+                          and kind_of(expr_shape(i.function)) == f_kind
                           and kind_of(c.wrt.shape) == x_kind), None)
             if found is None:
                 rows.append([words, "—", storage, "—", "no identity of this kind in the catalog yet"])
                 continue
             ident, claim = found
-            mapping = imath(rf"{ident.output}: {space(claim.wrt.shape)} \to {space(expr_shape(ident.function))}")
+            mapping = imath(rf"{latex(output_symbol(ident))}: {space(claim.wrt.shape)} \to "
+                            rf"{space(expr_shape(ident.function))}")
             house = forms(ident, claim)[0]
             rows.append([words, mapping, [storage, ": ", imath(shape_latex(expr_shape(house.expr)))],
                          imath(defining(ident, claim)), self._example(ident)])

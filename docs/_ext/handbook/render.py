@@ -13,7 +13,8 @@ from sphinx.util import logging
 
 import identities
 from identities.engine.conditions import CONDITIONS
-from identities.engine.forms import code_listing, definition, forms, output_symbol, where, transpose
+from identities.engine.forms import (code_listing, cotangent_pairing, definitions, forms, output_symbol, transpose,
+                                     where)
 from identities.engine.nodes import Differential, Vec
 from identities.engine.printing import latex
 from identities.engine.sources import citation
@@ -142,12 +143,12 @@ def aliases_line(ident):
 # -- statement, shapes, conditions ---------------------------------------------------------------------
 
 def statement(ident, docname: str) -> list[nodes.Node]:
-    out = [dmath(definition(ident)[0], docname)]
+    out = [dmath(text, docname) for text, _ in definitions(ident)]
     out += [dmath(form.latex, docname) for c in ident.claims for form in forms(ident, c)[:1]]
-    definitions = where(ident)
-    if definitions:
+    parts = where(ident)
+    if parts:
         out.append(para(strong("where")))
-        out += [dmath(text, docname) for text, _ in definitions]
+        out += [dmath(text, docname) for text, _ in parts]
     out.append(para(strong("Conditions: "), conditions_sentence(ident), "."))
     if ident.is_algebraic:
         out.append(para(EQUALITY_NOTE))
@@ -159,8 +160,11 @@ def shapes_table(ident) -> nodes.table:
     for v in ident.symbols:
         rows.append([imath(latex(v.symbol)), imath(shape_latex(v.shape)), ROLE_WORDS[v.role], v.description,
                      ", ".join(kind_words(v) + [CONDITIONS[c].words for c in v.conditions]) or "—"])
-    rows.append([imath(ident.output), imath(shape_latex(expr_shape(ident.function))), "output",
-                 "the function" + (" (a scalar)" if ident.is_scalar else ""), "—"])
+    for name, expr in ident.outputs:
+        meaning = ("an output of the function" if ident.several_outputs else
+                   "the function" + (" (a scalar)" if ident.is_scalar else ""))
+        rows.append([imath(latex(output_symbol(ident, name))), imath(shape_latex(expr_shape(expr))), "output",
+                     meaning, "—"])
     return table(["symbol", "shape", "role", "meaning", "conditions"], rows, classes=["shapes"])
 
 
@@ -204,7 +208,7 @@ def modes(ident, docname: str) -> list[nodes.Node]:
             continue
         dX = Differential(claim.wrt)
         if claim.kind == "gradient" and claim.convention != "free":
-            rows.append(["forward (JVP)", dmath(rf"\mathrm{{d}}{ident.output} = {latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))}",
+            rows.append(["forward (JVP)", dmath(rf"\mathrm{{d}}{latex(output_symbol(ident))} = {latex(sp.Trace(sp.MatMul(transpose(claim.expr), dX, evaluate=False)))}",
                                                 docname)])
         elif claim.kind == "differential":
             rows.append(["forward (JVP)", dmath(forms(ident, claim)[0].latex, docname)])
@@ -227,12 +231,13 @@ def derivation(ident, docname: str) -> list[nodes.Node]:
     der = ident.derivation
     if der is None:
         return []
+    out = latex(output_symbol(ident))
     if der.order == 2:
-        lhs = rf"\mathrm{{d}}^{{2}}{ident.output}"
+        lhs = rf"\mathrm{{d}}^{{2}}{out}"
     elif ident.derivation_mode == "reverse":
-        lhs = rf"\mathrm{{d}}L = \langle {latex(ident.upstream)}, \mathrm{{d}}{ident.output} \rangle"
+        lhs = rf"\mathrm{{d}}L = {cotangent_pairing(ident)[0]}"
     else:
-        lhs = rf"\mathrm{{d}}{ident.output}"
+        lhs = rf"\mathrm{{d}}{out}"
     rows = []
     for k, step in enumerate(der.steps, 1):
         head = lhs if k == 1 else ""

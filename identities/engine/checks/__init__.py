@@ -12,6 +12,10 @@ check_vjp           ⟨Ȳ, DF(X)[V]⟩                                ⟨vjp(X, 
 check_hessian       D²f(X)[U, V], U and V independent            vec(U)ᵀ H vec(V)
 ==================  ==========================================  =======================================
 
+A function with several outputs (a tuple) is checked by check_vjp and check_differential as one:
+W has a part Wₖ per output and ⟨W, DF(X)[V]⟩ = Σₖ ⟨Wₖ, DFₖ(X)[V]⟩; the VJP receives one upstream
+gradient per output, a differential returns one array per output (:mod:`.outputs`).
+
 **Three verdicts.**  A check *passes* when the claim agrees with the measurement within an
 allowance built from measured sources of error (rounding, the point's conditioning, the function's
 noise, the finite-difference plateau; see :mod:`identities.engine.checks.judge`) and that allowance is
@@ -39,9 +43,9 @@ count as leaving the domain at a finite-difference step, and which propagate as
 :class:`FunctionError`, is listed in :mod:`identities.engine.checks.calls`.
 
 Modules: ``inputs`` (validation, copies), ``calls`` (the session every call goes through),
-``directional`` (measuring), ``judge`` (the error model and the verdict), ``power`` (how many
-directions suffice), ``diagnosis`` (classic mistakes), ``claims`` (what each check claims), ``run``
-(the shared path), ``public`` (the checks).
+``outputs`` (a function with several outputs), ``directional`` (measuring), ``judge`` (the error
+model and the verdict), ``power`` (how many directions suffice), ``diagnosis`` (classic mistakes),
+``claims`` (what each check claims), ``run`` (the shared path), ``public`` (the checks).
 """
 
 from .calls import FunctionError

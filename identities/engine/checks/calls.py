@@ -22,7 +22,8 @@ from typing import Callable
 
 import numpy as np
 
-from .inputs import describe, fresh, same
+from .inputs import describe, fresh, numbers, same
+from .outputs import Outputs
 
 __all__ = ["FunctionError", "OutOfTime", "LeftDomain", "NoComplexInput", "Session", "DOMAIN_ERRORS"]
 
@@ -57,8 +58,10 @@ class NoComplexInput(Exception):
 class Session:
     """The calls of one check: the function F (counted in ``calls``) and the derivative D."""
 
-    def __init__(self, name: str, F: Callable, D: Callable, derivative: str, timeout: float | None):
+    def __init__(self, name: str, F: Callable, D: Callable, derivative: str, timeout: float | None,
+                 several: bool = False):
         self.name, self.F, self.D, self.derivative_name, self.timeout = name, F, D, derivative, timeout
+        self.outputs = Outputs(name, several)  # a function returning a tuple (several outputs), if allowed
         self.calls = 0
         self.derivative_calls = 0
         self.started = clock()
@@ -83,11 +86,9 @@ class Session:
             if complex_input and isinstance(cause, TypeError):
                 raise NoComplexInput(f"TypeError: {cause}") from None
             raise
-        try:
-            arr = np.asarray(out)
-        except ValueError:
-            arr = np.asarray(None, dtype=object)
-        if arr.dtype.kind not in "biufc" or out is None:
+        out = self.outputs.joined(out, where)
+        arr = numbers(out)
+        if arr is None:
             raise TypeError(f"{self.name}: the function returned {describe(out)} at {where}; it must return "
                             "a real number or an array of real numbers")
         if domain and not np.all(np.isfinite(arr)):

@@ -37,6 +37,9 @@ class Description:
       random direction (None where the random side is not in the claimed value: the differential of
       a scalar function, whose value along V is one number);
     * ``square(y0, X, M)`` — whether "transposed" is a hypothesis for this value;
+    * ``upstream_per_output`` — the last extra argument is an upstream gradient, handed over as one
+      array per output of a function with several (see :mod:`.outputs`);
+    * ``value_per_output`` — the derivative's value has the function's form: one array per output.
     * ``complex_ok`` — whether the variable may be complex (measured by finite differences along
       complex directions and paired in the real inner product Re tr(Aᴴ B));
     * ``conventions`` — whether, for a structured variable, the claim is a gradient stated under a
@@ -55,8 +58,15 @@ class Description:
     pair: Callable
     square: Callable
     exact: bool = False
+    upstream_per_output: bool = False
+    value_per_output: bool = False
     complex_ok: bool = False
     conventions: bool = False
+
+    @property
+    def several_outputs(self) -> bool:
+        """Whether the function checked may have several outputs (return a tuple)."""
+        return self.upstream_per_output or self.value_per_output
 
 
 class Paired(NamedTuple):
@@ -86,8 +96,9 @@ class Claim:
         """Call D once at the point; a diagnosis (wrong shape, not real…) if it cannot be compared."""
         variables = [args[p] for p in self.positions]
         try:
-            raw = self.session.derivative(list(args) + list(self.kind.probe_extra(self.y0, variables)),
-                                          "the given point")
+            raw = self._derivative(args, self.kind.probe_extra(self.y0, variables), "the given point")
+        except Refused as exc:
+            return str(exc)
         except Exception as exc:
             cause = exc.__cause__
             if isinstance(cause, ValueError):   # NumPy's shape errors: the formula does not compose here
@@ -120,13 +131,21 @@ class Claim:
             return self._cache[id(args)][1]
         variables = [args[p] for p in self.positions]
         extra = () if self.kind.extra is None else self.kind.extra(self.y0, variables[0], W, V)
-        value, eps = claimed_array(self.session.derivative(list(args) + list(extra), purpose), self.kind.derivative,
-                                   self.complex_ok)
+        value, eps = claimed_array(self._derivative(args, extra, purpose), self.kind.derivative, self.complex_ok)
         self.eps = max(self.eps, eps)
         value = value.reshape(self.kind.shape(self.y0, variables[0]))
         if self.kind.extra is None:
             self._cache[id(args)] = (args, value)
         return value
+
+    def _derivative(self, args: list, extra, purpose: str):
+        """D(*args, *extra) with the function's several outputs, if it has them, in their own form: one
+        upstream gradient per output going in, one array per output of a differential coming out."""
+        extra = tuple(extra)
+        if self.kind.upstream_per_output:
+            extra = extra[:-1] + self.session.outputs.split(extra[-1])
+        raw = self.session.derivative(list(args) + list(extra), purpose)
+        return self.session.outputs.claimed(raw, self.kind.derivative) if self.kind.value_per_output else raw
 
     def __call__(self, args: list, W, V, transform: Callable = lambda M: M, order: str | None = None,
                  purpose: str = "a direction") -> Paired:
@@ -198,13 +217,14 @@ DIFFERENTIAL = Description(
     name="check_differential", derivative="dF", order=1, scalar=False, single=False,
     extra=lambda y0, X, W, V: V, probe_extra=lambda y0, Xs: tuple(np.zeros_like(x) for x in Xs),
     shape=lambda y0, X: y0.shape, transposed_means="transposed result", pair=_pair_with_W,
-    square=lambda y0, X, M: _square_matrix(y0), complex_ok=True)
+    square=lambda y0, X, M: _square_matrix(y0), value_per_output=True, complex_ok=True)
 
 VJP = Description(
     name="check_vjp", derivative="the VJP", order=1, scalar=False, single=True,
     extra=lambda y0, X, W, V: (np.array(W),), probe_extra=lambda y0, Xs: (np.ones_like(y0),),
     shape=lambda y0, X: np.shape(X), transposed_means="numerator layout; it must have the variable's shape",
-    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X), complex_ok=True, conventions=True)
+    pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X), upstream_per_output=True, complex_ok=True,
+    conventions=True)
 
 JACOBIAN = Description(
     name="check_jacobian", derivative="the Jacobian", order=1, scalar=False, single=True, extra=None,

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..structures import CONVENTIONS, STRUCTURES, Structure
 
-__all__ = ["Refused", "callable_of", "seed_of", "timeout_of", "vec_of", "positions_of", "arguments_of",
+__all__ = ["Refused", "numbers", "callable_of", "seed_of", "timeout_of", "vec_of", "positions_of", "arguments_of",
            "structures_of", "convention_of", "fresh", "same", "claimed_array", "same_shape", "shape_diagnosis",
            "describe"]
 
@@ -202,6 +202,15 @@ def same(a, b) -> bool:
     if isinstance(b, dict):
         return isinstance(a, dict) and a.keys() == b.keys() and all(same(a[k], b[k]) for k in b)
     return True
+
+
+def numbers(value) -> np.ndarray | None:
+    """*value* as an array of numbers, or None when it is not one (None, text, a ragged sequence)."""
+    try:
+        arr = np.asarray(value)
+    except ValueError:
+        return None
+    return arr if value is not None and arr.dtype.kind in "biufc" else None
 
 
 def claimed_array(value, what: str, complex_ok: bool = False) -> tuple[np.ndarray, float]:

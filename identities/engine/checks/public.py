@@ -48,7 +48,8 @@ def check_differential(F: Callable, dF: Callable, *args, wrt=0, seed: int = 0,
     """Check ``dF(*args, dX)`` as the differential DF(X)[dX] of ``F(*args)`` at ``X = args[wrt]``.
 
     ``wrt`` may be a tuple of positions; ``dF`` then receives one perturbation per position, and
-    ``structure`` is a tuple with one structure (or None) per position.  Complex variables and
+    ``structure`` is a tuple with one structure (or None) per position.  A function with several
+    outputs returns a tuple, and ``dF`` then returns one array per output.  Complex variables and
     outputs are compared in Re⟨W, dF⟩.  Copies, time limit and errors as in :func:`check_gradient`.
 
     >>> import numpy as np
@@ -66,11 +67,16 @@ def check_vjp(F: Callable, vjp: Callable, *args, wrt: int = 0, seed: int = 0,
     """Check ``vjp(*args, Ybar)`` as the reverse-mode product DF(X)*[Ȳ] (the gradient of ⟨Ȳ, F⟩,
     of Re⟨Ȳ, F⟩ for complex arrays).
 
-    Structure, convention, complex variables, copies, time limit and errors as in :func:`check_gradient`.
+    A function with several outputs returns a tuple (Y₁, Y₂, …); ``vjp`` then receives one upstream
+    gradient per output, ``vjp(*args, Y1bar, Y2bar, …)``, and must return Σₖ DFₖ(X)*[Ȳₖ].  Structure,
+    convention, complex variables, copies, time limit and errors as in :func:`check_gradient`.
 
     >>> import numpy as np
     >>> W = np.arange(6.0).reshape(2, 3) - 2; X = np.array([[1.0, 2.0], [0.0, 1.0], [3.0, -1.0]])
     >>> check_vjp(lambda W, X: W @ X, lambda W, X, Zbar: Zbar @ X.T, W, X, wrt=0).ok
+    True
+    >>> F = lambda W, X: (W @ X, np.sum(W * W))                   # two outputs
+    >>> check_vjp(F, lambda W, X, Zbar, sbar: Zbar @ X.T + 2 * sbar * W, W, X, wrt=0).ok
     True
     """
     return run(VJP, F, vjp, args, wrt, seed, timeout, structure=structure, convention=convention)

@@ -102,7 +102,7 @@ def run(kind: Description, F, D, args: tuple, wrt, seed, timeout, vec: str = "F"
     private = arguments_of(args, positions, name, kind.complex_ok)
     structures = structures_of(structure, positions, private, name)
     convention = convention_of(convention, structures, name, kind.conventions)
-    session = Session(name, F, D, kind.derivative, timeout)
+    session = Session(name, F, D, kind.derivative, timeout, several=kind.several_outputs)
     checker = _Checker(kind, session, private, positions, seed, order, structures, convention)
     try:
         return checker.check()

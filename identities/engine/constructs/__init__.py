@@ -10,6 +10,13 @@ module                  constructs
 ``special``             the commutation, duplication, elimination and symmetriser matrices
 ``complex``             the conjugate transpose Zᴴ, the conjugate Z* and the real part Re
 ``numerics``            the NumPy functions the printed code calls for them
+``parts``               sym(M), tril, triu, Φ (the lower triangle with half its diagonal), the
+                        diagonal as a column, one column
+``factorizations``      Cholesky, the symmetric eigendecomposition, the thin SVD, QR, the gap
+                        matrix F, the nuclear and spectral norms
+``solves``              A⁻¹B computed as a solve, the pseudo-inverse A⁺
+``factorization_code``  the complex-step-valid NumPy the factorization nodes compute with
+``helpers``             registers it, and the name(argument) printing those nodes share
 ======================  =====================================================================
 
 Each module declares its nodes with their three printings (``print_rule``), the NumPy helpers
@@ -18,4 +25,5 @@ importing this package is what teaches the engine the constructs.  (Structured v
 nodes: their parametrisations live in :mod:`identities.engine.structures`.)
 """
 
-from . import complex, elementwise, matfun, special, sums  # noqa: F401  (registration happens on import)
+# registration happens on import
+from . import complex, elementwise, factorizations, matfun, parts, solves, special, sums  # noqa: F401

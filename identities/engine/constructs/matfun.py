@@ -32,19 +32,10 @@ from ..printing import exponent, numpy_helper, print_rule, unicode
 from ..refusals import alternative
 from . import numerics
 from .elementwise import Elementwise, power_text
+from .parts import square_argument
 
 __all__ = ["Expm", "ExpmFrechet", "Sqrtm", "Logm", "Sylvester", "expm", "expm_frechet", "sqrtm", "logm",
            "sylvester"]
-
-
-def _square(arg, who: str):
-    arg = sp.sympify(arg)
-    if not getattr(arg, "is_Matrix", False):
-        raise TypeError(f"{who} takes a square matrix expression, not {arg!r}")
-    rows, cols = arg.shape
-    if sp.simplify(rows - cols) != 0:
-        raise ValueError(f"{who} takes a square matrix; {unicode(arg)} has shape {rows}×{cols}")
-    return arg
 
 
 class _MatrixFunction(_OfOneMatrix):
@@ -53,7 +44,7 @@ class _MatrixFunction(_OfOneMatrix):
     builder = ""
 
     def __new__(cls, arg):
-        return super().__new__(cls, _square(arg, f"{cls.builder}()"))
+        return super().__new__(cls, square_argument(arg, f"{cls.builder}()"))
 
 
 class Expm(_MatrixFunction):
@@ -82,7 +73,7 @@ class ExpmFrechet(MatrixExpr):
     precedence = FUNCTION_CALL
 
     def __new__(cls, X, E):
-        X, E = _square(X, "expm_frechet()"), sp.sympify(E)
+        X, E = square_argument(X, "expm_frechet()"), sp.sympify(E)
         if getattr(E, "shape", None) != X.shape:
             raise ValueError(f"expm_frechet(X, E): the direction E must have the shape of X {X.shape}, "
                              f"not {getattr(E, 'shape', None)}")
@@ -99,7 +90,7 @@ class Sylvester(MatrixExpr):
     precedence = FUNCTION_CALL
 
     def __new__(cls, A, B, C):
-        A, B, C = _square(A, "sylvester(A, B, C)"), _square(B, "sylvester(A, B, C)"), sp.sympify(C)
+        A, B, C = square_argument(A, "sylvester(A, B, C)"), square_argument(B, "sylvester(A, B, C)"), sp.sympify(C)
         if getattr(C, "shape", None) != (A.shape[0], B.shape[0]):
             raise ValueError(f"sylvester(A, B, C): C must have shape {A.shape[0]}×{B.shape[0]} "
                              f"(rows of A × columns of B), not {getattr(C, 'shape', None)}")
