@@ -84,7 +84,7 @@ from .engine.constructs.solves import PseudoInverse, Solve
 from .engine.constructs.special import commutation, duplication, elimination, symmetrizer
 from .engine.constructs.sums import ColSums
 from .engine.nodes import Cotangent, DiagMatrix, Named, Ones, RowSums, Softmax, SoftmaxRows, Vec
-from .engine.record import Claim, Derivation, Identity, Step, Var
+from .engine.record import Claim, Derivation, Identity, Published, Step, Var
 from .engine.refusals import function_of_matrix
 from .engine.sources import COOKBOOK, Source
 from .engine.symbols import add, cotangent, differential, dim, integer, matrix, mul, number, scalar, vector
@@ -97,7 +97,7 @@ __all__ = [
     "expm", "expm_frechet", "sqrtm", "logm", "sylvester",
     "commutation", "duplication", "elimination", "symmetrizer", "conj", "conj_transpose", "real_part",
     "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp", "equal",
-    "step", "derivation", "identity", "named", "cite", "cookbook",
+    "step", "derivation", "identity", "named", "cite", "cookbook", "published",
     "sym", "tril", "triu", "phi", "diagonal", "column", "chol", "eigh_values", "eigh_vectors", "gap",
     "svd_u", "svd_s", "svd_v", "qr_q", "qr_r", "solve", "pinv", "nuclear_norm", "spectral_norm",
 ]
@@ -208,8 +208,18 @@ def derivation(wrt, *steps: Step, order: int = 1) -> Derivation:
     return Derivation(wrt, tuple(steps), order)
 
 
+def published(source: Source, claim: Claim, holds_when: dict[str, str | tuple[str, ...]] | None = None,
+              note: str = "") -> Published:
+    """A derivative as *source* prints it, where that differs from the identity's claim: wrong as
+    printed, or right only when the symbols also meet ``holds_when`` (``{"A": "symmetric"}``).
+    Verification rejects it at the identity's inputs and accepts it where ``holds_when`` holds."""
+    pairs = tuple((name, c) for name, conds in (holds_when or {}).items()
+                  for c in ((conds,) if isinstance(conds, str) else tuple(conds)))
+    return Published(source, claim, pairs, note)
+
+
 def identity(*, id: str, title: str, symbols, function, claims, output: str | tuple[str, ...] = "f",
-             derivation=None, see_also=(), sources=(), aliases=()) -> Identity:
+             derivation=None, see_also=(), sources=(), aliases=(), published=()) -> Identity:
     """Build and validate one identity record (the module's docstring and path are added on load).
 
     A function with several outputs is a tuple of expressions, ``function=(lam, U)``, named by a tuple
@@ -221,7 +231,7 @@ def identity(*, id: str, title: str, symbols, function, claims, output: str | tu
         function = sp.sympify(function)
     return Identity(id=id, title=title, symbols=tuple(symbols), function=function, output=output,
                     claims=tuple(claims), derivation=derivation, see_also=tuple(see_also),
-                    sources=tuple(sources), aliases=tuple(aliases)).validate()
+                    sources=tuple(sources), aliases=tuple(aliases), published=tuple(published)).validate()
 
 
 def cite(key: str, locator: str = "") -> Source:

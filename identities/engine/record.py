@@ -21,7 +21,7 @@ from .symbols import DIMS, is_complex, is_scalar
 from .sources import COOKBOOK, Source, known_key
 
 
-__all__ = ["Var", "Claim", "Step", "Derivation", "Identity", "DefinitionError", "ID_PATTERN", "CLAIM_KINDS"]
+__all__ = ["Var", "Claim", "Published", "Step", "Derivation", "Identity", "DefinitionError", "ID_PATTERN", "CLAIM_KINDS"]
 
 #: An id is a lowercase slug; match it with ``ID_PATTERN.fullmatch`` (``$`` would accept a trailing newline).
 ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-zA-Z0-9]+)*")
@@ -106,6 +106,22 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Published:
+    """A derivative as a source prints it, where the print differs from the catalog's claim.
+
+    Either it is wrong as printed (``holds_when`` empty), or it holds only under conditions the
+    source does not state or states elsewhere (``holds_when``: (symbol name, condition) pairs).
+    Verification shows both halves: the printed form is rejected at the identity's own inputs, and
+    accepted at inputs that also meet ``holds_when``.
+    """
+
+    source: Source
+    claim: Claim
+    holds_when: tuple[tuple[str, str], ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Step:
     """One line of a derivation: an expression equal to the line before it, and why.
 
@@ -150,6 +166,7 @@ class Identity:
     see_also: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     aliases: tuple[str, ...] = ()
+    published: tuple[Published, ...] = ()
     family: str = ""
     module: str = ""
     path: str = ""
@@ -530,6 +547,30 @@ def _validate(ident: Identity) -> None:
         if not isinstance(other, str) or not ID_PATTERN.fullmatch(other):
             fail(f"see_also entry {other!r} is not an id")
     _validate_sources(ident, fail)
+    for pub in ident.published:
+        _validate_published(ident, pub, declared, variables, differentials, fail)
+
+
+def _validate_published(ident: Identity, pub, declared, variables, differentials, fail) -> None:
+    """A printed form is a claim like the others, cited, whose extra conditions the sampler can meet."""
+    if not isinstance(pub, Published):
+        fail(f"published entry {pub!r} is not published(source, claim, ...)")
+    if not isinstance(pub.source, Source) or known_key(pub.source.key):
+        fail(f"a published form cites its source with cite(...) or cookbook(...), not {pub.source!r}")
+    if pub.claim.kind == "equal":
+        fail("a published form is a derivative; an equality is stated with equal() among the claims")
+    _validate_claim(ident, pub.claim, declared, variables, differentials, fail)
+    if any(c.kind == pub.claim.kind and c.wrt == pub.claim.wrt and c.expr == pub.claim.expr for c in ident.claims):
+        fail(f"the published {pub.claim.kind} is the identity's own claim; record only prints that differ")
+    for name, condition in pub.holds_when:
+        try:
+            v = ident.var(name)
+        except KeyError:
+            fail(f"the published form holds when {name} is {condition}, but there is no symbol {name}")
+        try:
+            check_combination(tuple(dict.fromkeys(v.conditions + (condition,))), v.is_complex, scalar=v.is_scalar)
+        except ValueError as exc:
+            fail(f"the published form needs {name} {condition}: {exc}")
 
 
 def _validate_sources(ident: Identity, fail) -> None:

@@ -83,7 +83,7 @@ def _assign_sizes(ident: Identity, rng: np.random.Generator, avoid: dict[str, in
 
 
 def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: bool = True,
-         avoid: dict[str, int] | None = None) -> Draw:
+         avoid: dict[str, int] | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Draw:
     """Sample every symbol of *ident* (upstream gradients included) at one seed.
 
     ``conditions=False`` keeps only what is needed for the formulas to exist (invertibility,
@@ -91,7 +91,8 @@ def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: b
     definiteness, orthogonality, columns on the simplex): mutants equal only under the stated
     conditions are then told apart from those equal everywhere.  A variable's structure is its domain
     and is always kept.  ``avoid`` gives sizes (by dimension name) that this draw must not repeat, so
-    that two draws differ in every size.
+    that two draws differ in every size.  ``extra`` adds (symbol name, condition) pairs: the inputs at
+    which a published form that assumes more than the identity states is shown to hold.
     """
     rng = np.random.default_rng(seed)
     sizes = _assign_sizes(ident, rng, avoid or {})
@@ -102,6 +103,7 @@ def draw(ident: Identity, seed: int, kappa: float = DEFAULT_KAPPA, conditions: b
             continue
         shape = tuple(resolve(s, sizes) for s in v.shape)
         names = v.conditions if conditions else relaxed(v.conditions)
+        names += tuple(c for name, c in extra if name == v.name and c not in names)
         values[v.name] = _value(v, rng, shape, names, kappa)
         values[v.name].setflags(write=False)
     return Draw(seed, {s.name: n for s, n in sizes.items()}, values, kappa)

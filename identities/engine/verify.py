@@ -16,6 +16,7 @@ from .equality import EQUALITY, check_equal
 from .forms import Form, differentiated_function, form_function, forms, function_of
 from .nodes import Differential, Vec
 from .structures import STRUCTURES
+from .sources import citation
 from .record import Claim, Identity
 from .sampler import Draw, draw
 from .symbols import is_complex
@@ -95,11 +96,12 @@ def checked_seed(seed) -> int:
     return int(seed)
 
 
-def draws_for(ident: Identity, seed: int) -> list[Draw]:
-    """The draws at which an identity is verified: every dimension takes a different size in each."""
+def draws_for(ident: Identity, seed: int, extra: tuple[tuple[str, str], ...] = ()) -> list[Draw]:
+    """The draws at which an identity is verified: every dimension takes a different size in each.
+    ``extra`` adds conditions to symbols (same seeds, same sizes)."""
     out: list[Draw] = []
     for k in DRAW_OFFSETS:
-        out.append(draw(ident, seed + k, avoid=out[-1].sizes if out else None))
+        out.append(draw(ident, seed + k, avoid=out[-1].sizes if out else None, extra=extra))
     return out
 
 
@@ -209,7 +211,25 @@ def verify(ident: Identity, seed: int = 0) -> Report:
                                      check_form(ident, form, dr, seed, transpose_result=True), dr, expect_fail=True))
         if ident.derivation is not None:
             rows += _verify_derivation(ident, dr, seed)
+    rows += _verify_published(ident, seed)
     return Report(ident.id, seed, tuple(rows))
+
+
+def _verify_published(ident: Identity, seed: int) -> list[Row]:
+    """A published form that differs from the claim is rejected at the identity's own inputs, and
+    accepted where the conditions it silently assumes also hold."""
+    rows = []
+    for pub in ident.published:
+        house = forms(ident, pub.claim)[0]
+        where = citation(pub.source)
+        for dr in draws_for(ident, seed):
+            rows.append(_row(f"as published ({where}): rejected at the identity's inputs",
+                             check_form(ident, house, dr, seed), dr, expect_fail=True))
+        if pub.holds_when:
+            assumed = ", ".join(f"{name} {condition}" for name, condition in pub.holds_when)
+            for dr in draws_for(ident, seed, pub.holds_when):
+                rows.append(_row(f"as published ({where}): holds when {assumed}", check_form(ident, house, dr, seed), dr))
+    return rows
 
 
 def _differential_probe(ident: Identity, claim: Claim, dr: Draw) -> list[np.ndarray]:
