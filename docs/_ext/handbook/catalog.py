@@ -1,12 +1,12 @@
 """Directives that tabulate the catalog: a family page, the overview of every identity, common mistakes.
 
-Each one depends on the identity modules it shows (``note_dependency``), and on each family folder
-so that a new identity module makes the page be read again.
+A page that shows identities depends on their modules (``note_catalog``): editing one makes Sphinx
+read the page again. A page that lists identities (a family's, or all of them) also depends on the
+list itself (``note_listing``): adding, removing or renaming an identity makes Sphinx read it again,
+through :func:`outdated_listings` at ``env-get-outdated``.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -19,16 +19,37 @@ from identities.engine.printing import latex
 
 from . import records
 from .blocks import dmath, identity_ref, imath, literal, para, table, section, doc_ref
-from .pages import family_intro, family_docname, family_heading
+from .pages import family_docname, family_heading, family_intro, family_package
+from .locations import module_location
 from .render import conditions_sentence, prose
 
 logger = logging.getLogger(__name__)
 
 
 def note_catalog(directive: SphinxDirective, idents) -> None:
+    """The directive's page shows these identities: it is read again when one of their modules changes."""
     for ident in idents:
         directive.env.note_dependency(ident.path)
-        directive.env.note_dependency(str(Path(ident.path).parent))
+
+
+def listing(family: str | None) -> tuple[str, ...]:
+    """The ids of one family (or of the whole catalog, ``None``), in catalog order."""
+    idents = identities.all_identities() if family is None else identities.families().get(family, ())
+    return tuple(ident.id for ident in idents)
+
+
+def note_listing(directive: SphinxDirective, family: str | None = None) -> None:
+    """The directive's page lists the identities of a family (or of the catalog, ``None``): it is read
+    again when that list changes."""
+    domain = directive.env.domains["identity"]
+    domain.note_listing(directive.env.docname, family, listing(family))
+
+
+def outdated_listings(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: the pages whose list of identities is no longer the catalog's."""
+    domain = env.domains["identity"]
+    return sorted(docname for docname, lists in domain.listings.items()
+                  if any(listing(family) != ids for family, ids in lists.items()))
 
 
 def statement_math(ident) -> nodes.Node:
@@ -45,7 +66,12 @@ OVERVIEW_HEADERS = ["id", "identity", "statement", "conditions"]
 
 
 class FamilyDirective(SphinxDirective):
-    """``{identity-family} trace``: the family's introduction and a table of its identities."""
+    """``{identity-family} trace``: the family's introduction and a table of its identities.
+
+    The table is how a reader reaches an identity's page: identity pages are not in the toctree,
+    so the navigation every page carries lists families and guides, not every identity (whose
+    number would make each page's navigation, and the build, grow with the whole catalog).
+    """
 
     required_arguments = 1
 
@@ -56,10 +82,12 @@ class FamilyDirective(SphinxDirective):
             logger.warning("unknown identity family %r", family, location=self.get_location())
             return []
         note_catalog(self, idents)
-        out = prose(family_intro(family), self.state.document)
+        note_listing(self, family)
+        package = family_package(family).__file__
+        self.env.note_dependency(package)
+        out = prose(family_intro(family), self.state.document, package)
         out.append(table(OVERVIEW_HEADERS, overview_rows(idents, self.env.docname), classes=["catalog"],
                          widths=[2, 3, 5, 3]))
-        out.append(toctree(self.env.docname, [f"id/{i.id}" for i in idents]))
         return out
 
 
@@ -68,6 +96,7 @@ class CatalogDirective(SphinxDirective):
 
     def run(self):
         docname = self.env.docname
+        note_listing(self)
         out = []
         for family, idents in identities.families().items():
             note_catalog(self, idents)
@@ -81,16 +110,16 @@ class CatalogDirective(SphinxDirective):
 
 class FamilyListDirective(SphinxDirective):
     """``{identity-families}``: a list of the family pages, and the (hidden) toctree that puts them in
-    the navigation; each family page holds the toctree of its own identities."""
+    the navigation."""
 
     option_spec = {"caption": lambda text: text}
 
     def run(self):
         docname = self.env.docname
         families = identities.families()
+        note_listing(self)
         items = nodes.bullet_list()
         for family, idents in families.items():
-            note_catalog(self, idents)
             li = nodes.list_item()
             li += para(doc_ref(family_docname(family), family_heading(family), docname),
                        f" — {len(idents)} identit{'y' if len(idents) == 1 else 'ies'}: ",
@@ -120,32 +149,43 @@ def toctree(parent: str, docnames: list[str], caption: str | None = None) -> nod
 
 
 class MistakesDirective(SphinxDirective):
-    """``{common-mistakes}``: the classic wrong answers of the catalog and what the checker says."""
+    """``{common-mistakes}``: the classic wrong answers of the catalog and what the checker says.
+
+    One section per family and a heading (not a section) per identity: the navigation and the page's
+    contents then grow with the number of families, not of identities.
+    """
 
     def run(self):
-        docname = self.env.docname
+        note_listing(self)
         out = []
-        for ident in identities.all_identities():
-            note_catalog(self, [ident])
-            report, error = records.mutation(ident.id)
-            if error is not None:
-                logger.warning("identity %s: mutation testing raised %s", ident.id, error,
-                               location=self.get_location())
-                continue
-            blocks = []
-            for claim in ident.claims:
-                rows = [[m.description, imath(latex(m.expr)), records.plain_reason(m.reason)]
-                        for m in report.killed if m.claim == claim]
-                if rows:
-                    blocks.append(para("Right answer: ", imath(forms(ident, claim)[0].latex)))
-                    blocks.append(table(["mistake", "wrong formula", "what the checker says"], rows,
-                                        classes=["mutants"], widths=[3, 4, 6]))
-            if not blocks:
-                continue
-            head = para("Identity page: ", identity_ref(ident.id, docname), " (", literal(ident.id), ").")
-            out.append(section(f"mistakes-{ident.id}", ident.title, head, *blocks))
+        for family, idents in identities.families().items():
+            note_catalog(self, idents)
+            parts = [part for ident in idents for part in self.identity_mistakes(ident)]
+            if parts:
+                out.append(section(f"mistakes-{family}", family_heading(family), *parts))
         return out
 
+    def identity_mistakes(self, ident) -> list[nodes.Node]:
+        """A heading (anchor ``mistakes-<id>``), a link to the identity, and a table per claim."""
+        docname = self.env.docname
+        report, error = records.mutation(ident.id)
+        if error is not None:
+            logger.warning("identity %s: mutation testing raised %s", ident.id, error, location=module_location(ident))
+            return []
+        blocks = []
+        for claim in ident.claims:
+            rows = [[m.description, imath(latex(m.expr)), records.plain_reason(m.reason)]
+                    for m in report.killed if m.claim == claim]
+            if rows:
+                blocks.append(para("Right answer: ", imath(forms(ident, claim)[0].latex)))
+                blocks.append(table(["mistake", "wrong formula", "what the checker says"], rows,
+                                    classes=["mutants"], widths=[3, 4, 6]))
+        if not blocks:
+            return []
+        anchor = f"mistakes-{ident.id}"
+        heading = nodes.rubric(ident.title, ident.title, ids=[anchor], names=[anchor])
+        head = para("Identity page: ", identity_ref(ident.id, docname), " (", literal(ident.id), ").")
+        return [heading, head, *blocks]
 
 
 class FormulaDirective(SphinxDirective):

@@ -1,7 +1,7 @@
 """Layout-convention tables generated from the catalog: every formula cell is a verified form.
 
-``{layout-table} situations``  what is stored for each kind of map (the lesson's first table)
-``{layout-table} objects``     object, shape and meaning (the lesson's second table)
+``{layout-table} situations``  what is stored for each kind of map (scalar or vector or matrix, by input)
+``{layout-table} objects``     object, shape and meaning of each kind of stored derivative
 ``{layout-table} layouts``     numerator against denominator layout, in the style of Wikipedia's table
 ``{layout-table} vec-order``   column- against row-stacking vec, with the NumPy ``order=`` to use
 """
@@ -17,7 +17,7 @@ from identities.engine.forms import forms, transpose
 from identities.engine.printing import latex
 
 from .blocks import identity_ref, imath, literal, para, strong, table
-from .catalog import note_catalog
+from .catalog import note_catalog, note_listing
 from .render import expr_shape, shape_latex, wrapped_latex
 
 logger = logging.getLogger(__name__)
@@ -99,6 +99,7 @@ class LayoutTableDirective(SphinxDirective):
 
     def run(self):
         note_catalog(self, identities.all_identities())
+        note_listing(self)
         which = self.arguments[0]
         builders = {"situations": self.situations, "objects": self.objects, "layouts": self.layouts,
                     "vec-order": self.vec_order}
