@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 KATEX := docs/_katex/node_modules/katex/dist/katex.min.js
 HTML := docs/_build/html
 PORT ?= 8000
+# sphinx-build's flags: warnings are errors (-W, all reported: --keep-going), every reference must resolve (-n)
+SPHINXOPTS ?= -W --keep-going -n -q
 
 .PHONY: verify test docs docs-assets serve clean
 
@@ -23,7 +25,7 @@ $(KATEX): docs/_katex/package.json docs/_katex/package-lock.json
 
 ## docs: build the handbook (warnings are errors, every reference must resolve) and print where it is
 docs: $(STAMP) $(KATEX)
-	$(VENV)/bin/sphinx-build -b html -W --keep-going -n -q docs $(HTML)
+	$(VENV)/bin/sphinx-build -b html $(SPHINXOPTS) docs $(HTML)
 	@echo "$(abspath $(HTML))/index.html"
 
 ## serve: build the handbook, then serve it on http://localhost:$(PORT)/
