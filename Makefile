@@ -9,7 +9,7 @@ PORT ?= 8000
 # sphinx-build's flags: warnings are errors (-W, all reported: --keep-going), every reference must resolve (-n)
 SPHINXOPTS ?= -W --keep-going -n -q
 
-.PHONY: verify test docs docs-assets serve clean
+.PHONY: verify test docs docs-assets serve bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ verify: $(STAMP)
 ## test: run every test (engine, catalog, mutants, doctests, guide code, docs build, intersphinx, browser)
 test: $(STAMP) $(KATEX)
 	$(PY) -m pytest
+
+## bench-scale: docs build, verify and test cost on replicated catalogs; writes the table into docs/performance.md
+BENCH_SIZES ?= 22 100 300 1000
+bench-scale: $(STAMP) $(KATEX)
+	$(PY) benchmarks/scale.py --sizes $(BENCH_SIZES) --write
 
 clean:
 	rm -rf $(VENV) docs/_build docs/_katex/node_modules

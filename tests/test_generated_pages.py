@@ -136,13 +136,29 @@ def test_a_rebuild_with_nothing_changed_rewrites_no_source_and_reads_no_page(scr
 
 def test_editing_an_identity_reads_again_exactly_the_pages_that_show_it(scratch):
     built(scratch)
-    scratch.write("toy_linear", module("toy-linear", "Toy linear trace, renamed", "Trace(mul(A.T, X))", "A"))
+    scratch.write("toy_linear", module("toy-linear", "Toy linear trace", "Trace(mul(A.T, X))", "A",
+                                       doc="A toy identity, edited."))
     result = built(scratch)
     # its page, its family's table and the catalog show it; the index lists ids only
     assert result.read == {"id/toy-linear", "family/toy", "catalog"}
-    # the guide links to it, showing its title: written again with the new title, not read again
-    assert "guide" in result.written
+    assert "guide" not in result.written  # it links to the identity, whose title did not change
+    assert "A toy identity, edited." in (scratch.out / "id" / "toy-linear.html").read_text(encoding="utf-8")
+
+
+def test_a_new_title_is_written_into_the_pages_that_link_to_the_identity(scratch):
+    built(scratch)
+    scratch.write("toy_linear", module("toy-linear", "Toy linear trace, renamed", "Trace(mul(A.T, X))", "A"))
+    result = built(scratch)
+    assert "guide" in result.written and "guide" not in result.read
     assert "Toy linear trace, renamed" in (scratch.out / "guide.html").read_text(encoding="utf-8")
+
+
+def test_a_page_linking_to_a_removed_identity_is_written_again_and_warns(scratch):
+    built(scratch)
+    (scratch.family / "toy_linear.py").unlink()
+    result = scratch.build()
+    assert "guide" in result.written
+    assert any("guide.md" in w and "unknown identity toy-linear" in w for w in result.warnings()), result.output
 
 
 def test_a_new_identity_gets_its_page_and_the_pages_listing_the_catalog_are_read_again(scratch):

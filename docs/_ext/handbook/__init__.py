@@ -17,7 +17,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import catalog, conventions, locations, pages
-from .domain import IdentityDomain, IdentityRole, note_documents_read, pages_linking_to_reread_identities
+from .domain import IdentityDomain, IdentityRole, pages_linking_to_retitled_identities, remember_titles
 
 #: Bump when the extension changes what it renders, so Sphinx re-reads every page.
 ENV_VERSION = 4
@@ -37,7 +37,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", pages.write_sources)
     app.connect("env-get-outdated", pages.remove_stale_outputs)
     app.connect("env-get-outdated", catalog.outdated_listings)
-    app.connect("env-before-read-docs", note_documents_read)
-    app.connect("env-get-updated", pages_linking_to_reread_identities)
+    app.connect("env-get-outdated", remember_titles)
+    app.connect("env-get-updated", pages_linking_to_retitled_identities)
     app.setup_extension("handbook.katex_offline")
     return {"version": "1", "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}

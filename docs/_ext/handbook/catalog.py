@@ -15,7 +15,6 @@ from sphinx.util.docutils import SphinxDirective
 
 import identities
 from identities.engine.forms import forms
-from identities.engine.printing import latex
 
 from . import records
 from .blocks import dmath, identity_ref, imath, literal, para, table, section, doc_ref
@@ -151,8 +150,9 @@ def toctree(parent: str, docnames: list[str], caption: str | None = None) -> nod
 class MistakesDirective(SphinxDirective):
     """``{common-mistakes}``: the classic wrong answers of the catalog and what the checker says.
 
-    One section per family and a heading (not a section) per identity: the navigation and the page's
-    contents then grow with the number of families, not of identities.
+    One section per family and a heading (not a section) per identity, so that the navigation grows
+    with the number of families; the wrong formulas themselves are on each identity's page, so that
+    this page grows by a few lines of text per identity, not by every formula of every mutant.
     """
 
     def run(self):
@@ -174,17 +174,16 @@ class MistakesDirective(SphinxDirective):
             return []
         blocks = []
         for claim in ident.claims:
-            rows = [[m.description, imath(latex(m.expr)), records.plain_reason(m.reason)]
-                    for m in report.killed if m.claim == claim]
+            rows = [[m.description, records.plain_reason(m.reason)] for m in report.killed if m.claim == claim]
             if rows:
                 blocks.append(para("Right answer: ", imath(forms(ident, claim)[0].latex)))
-                blocks.append(table(["mistake", "wrong formula", "what the checker says"], rows,
-                                    classes=["mutants"], widths=[3, 4, 6]))
+                blocks.append(table(["mistake", "what the checker says"], rows, classes=["mutants"], widths=[3, 7]))
         if not blocks:
             return []
         anchor = f"mistakes-{ident.id}"
         heading = nodes.rubric(ident.title, ident.title, ids=[anchor], names=[anchor])
-        head = para("Identity page: ", identity_ref(ident.id, docname), " (", literal(ident.id), ").")
+        head = para("Identity page, with each wrong formula in its verification record: ",
+                    identity_ref(ident.id, docname), " (", literal(ident.id), ").")
         return [heading, head, *blocks]
 
 

@@ -84,6 +84,22 @@ def claims():
             yield ident, claim
 
 
+def one_of_each(pairs, key):
+    """The first (identity, claim) of each kind that ``key`` tells apart: a table of examples keeps its
+    size however large the catalog grows (every identity's own page shows all its forms)."""
+    seen = set()
+    for ident, claim in pairs:
+        kind = key(ident, claim)
+        if kind not in seen:
+            seen.add(kind)
+            yield ident, claim
+
+
+def map_kind(ident, claim) -> tuple[str, str, str]:
+    """What is stored, from what to what: (claim kind, input kind, output kind)."""
+    return claim.kind, kind_of(claim.wrt.shape), kind_of(expr_shape(ident.function))
+
+
 SITUATIONS = [
     # (function kind, input kind, claim kinds, words, storage)
     ("scalar", "vector", ("gradient",), "scalar output, vector input", "gradient (a column)"),
@@ -129,12 +145,8 @@ class LayoutTableDirective(SphinxDirective):
                       classes=["conventions"], widths=[2, 2, 3, 5, 2])]
 
     def objects(self):
-        rows, seen = [], set()
-        for ident, claim in claims():
-            key = (claim.kind, kind_of(claim.wrt.shape))
-            if key in seen:
-                continue
-            seen.add(key)
+        rows = []
+        for ident, claim in one_of_each(claims(), lambda i, c: (c.kind, kind_of(c.wrt.shape))):
             house = forms(ident, claim)[0]
             rows.append([imath(object_name(ident, claim)), imath(shape_latex(expr_shape(house.expr))),
                          imath(defining(ident, claim)), self._example(ident)])
@@ -142,7 +154,7 @@ class LayoutTableDirective(SphinxDirective):
 
     def layouts(self):
         rows = []
-        for ident, claim in claims():
+        for ident, claim in one_of_each(claims(), map_kind):
             if claim.kind not in ("gradient", "vjp", "jacobian"):
                 continue
             fs = forms(ident, claim)
@@ -152,9 +164,10 @@ class LayoutTableDirective(SphinxDirective):
                 continue
             rows.append([self._example(ident), imath(numerator.latex), imath(denominator.latex),
                          "denominator" if claim.kind != "jacobian" else "numerator"])
-        intro = para("Each row is one result of the catalog written both ways; the ",
-                     strong("house"), " column says which one this handbook stores. Both were checked "
-                     "numerically when this page was built.")
+        intro = para("Each row is a result of the catalog written both ways, one for each kind of derivative "
+                     "(what is differentiated, with respect to what); the ", strong("house"), " column says "
+                     "which one this handbook stores. Both were checked numerically when this page was built, "
+                     "and every identity's own page shows its result in every layout.")
         return [intro, table(["identity", "numerator layout", "denominator layout", "house"], rows,
                              classes=["conventions"], widths=[2, 5, 5, 1])]
 
@@ -168,15 +181,15 @@ class LayoutTableDirective(SphinxDirective):
         out = [table(["order", "written", "NumPy", "used by"], numpy_rows, classes=["conventions"],
                      widths=[2, 2, 3, 4])]
         rows = []
-        for ident, claim in claims():
+        for ident, claim in one_of_each(claims(), map_kind):
             if claim.kind not in ("jacobian", "hessian"):
                 continue
             by_order = {f.vec: f for f in forms(ident, claim) if not f.transposed}
             if "F" in by_order and "C" in by_order:
                 rows.append([self._example(ident), imath(by_order["F"].latex), imath(by_order["C"].latex)])
         if rows:
-            out.append(para("Every result of the catalog in which vec appears, in both orders "
-                            "(each verified with the matching ", literal("order="), "):"))
+            out.append(para("A result of each kind in which vec appears, in both orders (each verified with "
+                            "the matching ", literal("order="), "); every identity's page shows both:"))
             out.append(table(["identity", 'column stacking (order="F")', 'row stacking (order="C")'], rows,
                              classes=["conventions"], widths=[2, 5, 5]))
         return out

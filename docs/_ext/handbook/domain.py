@@ -3,8 +3,8 @@
 State lives in ``domain.data``, which Sphinx pickles with the environment and merges across parallel
 readers: ``objects`` maps an id to where it is described, ``aliases`` maps a lower-cased alias to its
 id, ``listings`` records which pages list which identities (so that a new identity makes them be
-read again), ``references`` which identities a page links to (so that when an identity's page is
-read again, the pages linking to it are written again with its current title). ``clear_doc`` and
+read again), ``references`` which identities a page links to (so that when an identity's title
+changes, the pages linking to it are written again with the new one). ``clear_doc`` and
 ``merge_domaindata`` keep incremental and parallel builds right; ``get_objects`` feeds the general
 search and ``objects.inv``, so another Sphinx project reaches an identity through intersphinx. Every
 identity is also a ``std:label`` with its id as the name, so a project without this extension can
@@ -275,18 +275,29 @@ class IdentityDomain(Domain):
         return node.get("reftarget")
 
 
-def note_documents_read(app, env, docnames: list[str]) -> None:
-    """``env-before-read-docs``: remember which pages this build reads again."""
-    env.domains["identity"].read_now = set(docnames)
-
-
-def pages_linking_to_reread_identities(app, env) -> list[str]:
-    """``env-get-updated``: pages that link to an identity whose page was read again (its title, which
-    the link shows, may have changed) are written again; they need not be read again."""
+def remember_titles(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: before the pages read again (or removed) are forgotten, remember the titles
+    and aliases of the identities they describe."""
     domain: IdentityDomain = env.domains["identity"]
-    read = getattr(domain, "read_now", set())
-    reread = {key for key, entry in domain.objects.items() if entry.docname in read}
-    if not reread:
+    going = set(changed) | set(removed)
+    domain.titles_before = {key: entry.title for key, entry in domain.objects.items() if entry.docname in going}
+    domain.aliases_before = {alias: key for alias, (key, docname) in domain.aliases.items() if docname in going}
+    return []
+
+
+def pages_linking_to_retitled_identities(app, env) -> list[str]:
+    """``env-get-updated``: pages that link to an identity whose title changed (or that is gone) are
+    written again, so that their links show the current title; they need not be read again."""
+    domain: IdentityDomain = env.domains["identity"]
+    before, aliases = getattr(domain, "titles_before", {}), getattr(domain, "aliases_before", {})
+    retitled = {key for key, title in before.items()
+                if key not in domain.objects or domain.objects[key].title != title}
+    if not retitled:
         return []
-    return sorted(docname for docname, targets in domain.references.items() if docname not in read
-                  and any((found := domain.lookup(t)) is not None and found[0] in reread for t in targets))
+
+    def linked(target: str) -> str:
+        found = domain.lookup(target)
+        return found[0] if found else aliases.get(target.strip().lower(), target.strip())
+
+    return sorted(docname for docname, targets in domain.references.items()
+                  if any(linked(target) in retitled for target in targets))
