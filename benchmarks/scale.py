@@ -42,7 +42,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-VENV = ROOT / ".venv"
+VENV = (ROOT / ".venv").resolve()  # resolved: a linked environment would confuse relative paths
 PAGE = ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- scale table: begin -->", "<!-- scale table: end -->"
 STEPS = ("build", "warm", "noop", "edit", "verify", "test")

@@ -81,9 +81,10 @@ class OncePerRun:
             if self.record().get("run") == RUN:
                 return
             with open(self.log, "w", encoding="utf-8") as out:  # a file, not a pipe: nothing can hold it open
+                # a session of its own: stopping the run stops the script and the command together
                 self.process = subprocess.Popen([sys.executable, __file__, str(self.folder), *self.command],
                                                 stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
-                                                env={**os.environ, RUN_VARIABLE: RUN})
+                                                env={**os.environ, RUN_VARIABLE: RUN}, start_new_session=True)
             self.marker.write_text(json.dumps({"run": RUN, "pid": self.process.pid, "returncode": None}),
                                    encoding="utf-8")
 
@@ -104,7 +105,7 @@ class OncePerRun:
         running = record.get("run") == RUN and record.get("returncode") is None
         if interrupted and running:
             try:
-                os.kill(record["pid"], signal.SIGTERM)
+                os.killpg(record["pid"], signal.SIGTERM)
             except ProcessLookupError:
                 pass
         elif running and main:

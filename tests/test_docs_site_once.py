@@ -6,10 +6,14 @@ the same mechanism (``docs_site.OncePerRun``) with a stand-in command that only 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 import tomllib
 from pathlib import Path
+
+from docs_site import OncePerRun
 
 TESTS = Path(__file__).resolve().parent
 CONFTEST = f'''
@@ -91,3 +95,18 @@ def test_the_suite_runs_on_every_core():
     config = tomllib.loads((TESTS.parent / "pyproject.toml").read_text(encoding="utf-8"))
     options = config["tool"]["pytest"]["ini_options"]["addopts"].split()
     assert options[options.index("-n") + 1] == "auto"
+
+
+def test_an_interrupted_run_stops_the_command_and_what_it_started(tmp_path):
+    job = OncePerRun([sys.executable, "-c", "import time; time.sleep(120)"], tmp_path)
+    job.start()
+    group = job.record()["pid"]
+    job.finish(interrupted=True, main=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)  # is any process of the group left?
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"process group {group} still runs after the run was interrupted")

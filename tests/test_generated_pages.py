@@ -41,7 +41,10 @@ from identities.define import *
 A = matrix("A", "n", "k")
 X = matrix("X", "n", "k")
 
-IDENTITY = identity(id="{identifier}", title="{title}", symbols=[variable(X, "the variable"), constant(A, "a constant")], function={function}, claims=[gradient(X, {gradient})], sources=("a test",))
+IDENTITY = identity(
+    id="{identifier}", title="{title}",
+    symbols=[variable(X, "the variable"), constant(A, "a constant")],
+    function={function}, claims=[gradient(X, {gradient})], sources=("a test",))
 '''
 
 

@@ -77,7 +77,8 @@ def test_role_resolves_by_id_alias_and_domain_qualified_name(tmp_path):
     assert "the quadratic form" in index
 
 
-ROLE_FORMS = "---\norphan: true\n---\n# Third\n\nTilde: {identity}`~quadratic trace`. Bang: {identity}`!trace-quadratic`.\n"
+ROLE_FORMS = ("---\norphan: true\n---\n# Third\n\n"
+              "Tilde: {identity}`~quadratic trace`. Bang: {identity}`!trace-quadratic`.\n")
 
 
 def test_tilde_shows_the_id_and_bang_suppresses_the_link(tmp_path):

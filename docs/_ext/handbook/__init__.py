@@ -8,7 +8,7 @@ Modules, one job each:
 - ``locations``    messages about an identity point at its module; a module that cannot load stops the build
 - ``catalog``      family tables, the catalog overview, the common-mistakes page
 - ``conventions``  layout-convention tables from the catalog
-- ``records``      verification and mutation reports, computed once per build
+- ``records``      the verification and mutation reports an identity's page shows
 - ``katex_offline`` math typeset at build time, with local CSS and fonts
 """
 

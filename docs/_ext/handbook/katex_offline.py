@@ -70,7 +70,7 @@ def start_server_process(cls, rundir: Path, timeout: float):
                 sock.close()
         time.sleep(0.001)
     process.kill()
-    process.wait()
+    process.communicate()  # reaps it and closes its pipes
     raise cls.timeout_error(timeout)
 
 

@@ -50,7 +50,8 @@ def page_sources() -> dict[str, str]:
     out = {}
     for ident in identities.all_identities():
         out[identity_docname(ident.id)] = (ORPHAN + HEADER.format(what=f"the module {ident.module}")
-                                           + f"\n# {_escape(ident.title)}\n\n```{{identity:identity}} {ident.id}\n```\n")
+                                           + f"\n# {_escape(ident.title)}\n\n"
+                                           f"```{{identity:identity}} {ident.id}\n```\n")
     for family in identities.families():
         out[family_docname(family)] = (HEADER.format(what=f"the package identities.{family}")
                                        + f"\n# {_escape(family_heading(family))}\n\n"
