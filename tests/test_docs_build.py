@@ -74,6 +74,16 @@ def test_family_pages_and_catalog_overview_list_every_identity(site_html):
             assert f"id/{ident.id}.html#{ident.id}" in catalog
 
 
+def test_each_family_page_shows_its_identities_wrong_answers_and_the_mistakes_page_leads_there(site_html):
+    mistakes = (site_html / "mistakes.html").read_text(encoding="utf-8")
+    for family, members in identities.families().items():
+        page = (site_html / "family" / f"{family}.html").read_text(encoding="utf-8")
+        assert f'id="mistakes-{family}"' in page
+        for ident in members:  # every identity has wrong answers the checker rejects (tests/test_catalog.py)
+            assert f'id="mistakes-{ident.id}"' in page, ident.id
+        assert f'href="family/{family}.html"' in mistakes
+
+
 def test_no_page_loads_anything_from_the_network(site_html):
     remote = re.compile(r"""<(script|link|img)[^>]+(src|href)=["'](https?:)?//""")
     for page in site_html.rglob("*.html"):

@@ -65,11 +65,14 @@ OVERVIEW_HEADERS = ["id", "identity", "statement", "conditions"]
 
 
 class FamilyDirective(SphinxDirective):
-    """``{identity-family} trace``: the family's introduction and a table of its identities.
+    """``{identity-family} trace``: the family's introduction, a table of its identities, and the
+    classic wrong answers of each that the checker rejects.
 
     The table is how a reader reaches an identity's page: identity pages are not in the toctree,
     so the navigation every page carries lists families and guides, not every identity (whose
-    number would make each page's navigation, and the build, grow with the whole catalog).
+    number would make each page's navigation, and the build, grow with the whole catalog). The
+    wrong answers are here rather than on one page for the catalog, so that an edit to an identity
+    makes Sphinx read again its family's mistakes, not the whole catalog's.
     """
 
     required_arguments = 1
@@ -87,7 +90,34 @@ class FamilyDirective(SphinxDirective):
         out = prose(family_intro(family), self.state.document, package)
         out.append(table(OVERVIEW_HEADERS, overview_rows(idents, self.env.docname), classes=["catalog"],
                          widths=[2, 3, 5, 3]))
+        mistakes = [part for ident in idents for part in identity_mistakes(ident, self.env.docname)]
+        if mistakes:
+            out.append(section(f"mistakes-{family}", "Common mistakes", para(MISTAKES_INTRO), *mistakes))
         return out
+
+
+MISTAKES_INTRO = ("The classic wrong answers of each identity that the checker rejects, and what it says about "
+                  "each; the wrong formulas themselves are in the verification record on the identity's page.")
+
+
+def identity_mistakes(ident, docname: str) -> list[nodes.Node]:
+    """A heading (anchor ``mistakes-<id>``), a link to the identity, and per claim the right answer and a
+    table of the rejected wrong answers with what the checker said."""
+    report, error = records.mutation(ident.id)
+    if error is not None:
+        logger.warning("identity %s: mutation testing raised %s", ident.id, error, location=module_location(ident))
+        return []
+    blocks = []
+    for claim in ident.claims:
+        rows = [[m.description, records.plain_reason(m.reason)] for m in report.killed if m.claim == claim]
+        if rows:
+            blocks.append(para("Right answer: ", imath(forms(ident, claim)[0].latex)))
+            blocks.append(table(["mistake", "what the checker says"], rows, classes=["mutants"], widths=[3, 7]))
+    if not blocks:
+        return []
+    anchor = f"mistakes-{ident.id}"
+    heading = nodes.rubric(ident.title, ident.title, ids=[anchor], names=[anchor])
+    return [heading, para("Identity page: ", identity_ref(ident.id, docname), " (", literal(ident.id), ")."), *blocks]
 
 
 class CatalogDirective(SphinxDirective):
@@ -148,43 +178,20 @@ def toctree(parent: str, docnames: list[str], caption: str | None = None) -> nod
 
 
 class MistakesDirective(SphinxDirective):
-    """``{common-mistakes}``: the classic wrong answers of the catalog and what the checker says.
-
-    One section per family and a heading (not a section) per identity, so that the navigation grows
-    with the number of families; the wrong formulas themselves are on each identity's page, so that
-    this page grows by a few lines of text per identity, not by every formula of every mutant.
-    """
+    """``{common-mistakes}``: where each family's page lists the classic wrong answers the checker
+    rejects. The page depends on the list of families and identities only, not on their contents."""
 
     def run(self):
-        note_listing(self)
-        out = []
-        for family, idents in identities.families().items():
-            note_catalog(self, idents)
-            parts = [part for ident in idents for part in self.identity_mistakes(ident)]
-            if parts:
-                out.append(section(f"mistakes-{family}", family_heading(family), *parts))
-        return out
-
-    def identity_mistakes(self, ident) -> list[nodes.Node]:
-        """A heading (anchor ``mistakes-<id>``), a link to the identity, and a table per claim."""
         docname = self.env.docname
-        report, error = records.mutation(ident.id)
-        if error is not None:
-            logger.warning("identity %s: mutation testing raised %s", ident.id, error, location=module_location(ident))
-            return []
-        blocks = []
-        for claim in ident.claims:
-            rows = [[m.description, records.plain_reason(m.reason)] for m in report.killed if m.claim == claim]
-            if rows:
-                blocks.append(para("Right answer: ", imath(forms(ident, claim)[0].latex)))
-                blocks.append(table(["mistake", "what the checker says"], rows, classes=["mutants"], widths=[3, 7]))
-        if not blocks:
-            return []
-        anchor = f"mistakes-{ident.id}"
-        heading = nodes.rubric(ident.title, ident.title, ids=[anchor], names=[anchor])
-        head = para("Identity page, with each wrong formula in its verification record: ",
-                    identity_ref(ident.id, docname), " (", literal(ident.id), ").")
-        return [heading, head, *blocks]
+        note_listing(self)
+        items = nodes.bullet_list()
+        for family, idents in identities.families().items():
+            li = nodes.list_item()
+            li += para(doc_ref(family_docname(family), family_heading(family), docname),
+                       f": the wrong answers of its {len(idents)} identit{'y' if len(idents) == 1 else 'ies'}, "
+                       "in its section Common mistakes.")
+            items += li
+        return [items]
 
 
 class FormulaDirective(SphinxDirective):
