@@ -151,6 +151,7 @@ def measure(size: int, steps: list[str], sphinxopts: str, keep: bool) -> tuple[i
         count = replicate(repo, size)
         logs = work / "logs"
         logs.mkdir()
+        html = work / "html"  # the output folder of the last full build, which noop and edit build again
         for step in STEPS:
             if step not in steps:
                 continue
@@ -160,7 +161,8 @@ def measure(size: int, steps: list[str], sphinxopts: str, keep: bool) -> tuple[i
                 edit_one_identity(repo)
             # cold steps get an empty record folder; warm, noop and edit reuse the one the build filled
             records = work / ("records-docs" if step in ("build", "warm", "noop", "edit") else f"records-{step}")
-            html = work / ("html-warm" if step in ("warm", "noop", "edit") else "html")
+            if step == "warm":
+                html = work / "html-warm"
             env = {**os.environ, "PYTHONPATH": str(repo), CACHE_VARIABLE: str(records)}
             # STAMP= and KATEX=: use this checkout's environment and KaTeX, install nothing in the copy
             make = ["make", "--no-print-directory", "-C", str(repo), f"VENV={VENV}", "STAMP=", "KATEX=",
