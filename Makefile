@@ -6,8 +6,10 @@ STAMP := $(VENV)/.installed
 KATEX := docs/_katex/node_modules/katex/dist/katex.min.js
 HTML := docs/_build/html
 PORT ?= 8000
+# sphinx-build's flags: warnings are errors (-W, all reported: --keep-going), every reference must resolve (-n)
+SPHINXOPTS ?= -W --keep-going -n -q
 
-.PHONY: verify test docs docs-assets serve clean
+.PHONY: verify test docs docs-assets serve bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +25,7 @@ $(KATEX): docs/_katex/package.json docs/_katex/package-lock.json
 
 ## docs: build the handbook (warnings are errors, every reference must resolve) and print where it is
 docs: $(STAMP) $(KATEX)
-	$(VENV)/bin/sphinx-build -b html -W --keep-going -n -q docs $(HTML)
+	$(VENV)/bin/sphinx-build -b html $(SPHINXOPTS) docs $(HTML)
 	@echo "$(abspath $(HTML))/index.html"
 
 ## serve: build the handbook, then serve it on http://localhost:$(PORT)/
@@ -38,6 +40,11 @@ verify: $(STAMP)
 ## test: run every test (engine, catalog, mutants, doctests, guide code, docs build, intersphinx, browser)
 test: $(STAMP) $(KATEX)
 	$(PY) -m pytest
+
+## bench-scale: docs build, verify and test cost on replicated catalogs; writes the table into docs/performance.md
+BENCH_SIZES ?= 22 100 300 1000
+bench-scale: $(STAMP) $(KATEX)
+	$(PY) benchmarks/scale.py --sizes $(BENCH_SIZES) --write
 
 clean:
 	rm -rf $(VENV) docs/_build docs/_katex/node_modules

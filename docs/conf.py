@@ -30,7 +30,6 @@ extensions = [
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
 myst_heading_anchors = 3
 
-templates_path = ["_templates"]
 exclude_patterns = ["_build", "_katex", "_scripts", "Thumbs.db", ".DS_Store"]
 suppress_warnings = []
 

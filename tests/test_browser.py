@@ -11,8 +11,6 @@ import pytest
 
 import identities
 
-from docs_site import site_or_fail
-
 CHROMIUM = Path("/usr/bin/chromium")
 HOW_TO_ENABLE = ("install Debian's Chromium to run it: `apt-get install -y chromium` (.ci/run does this where "
                  "it can), and the test extra (`pip install -e '.[test]'`, which brings Playwright)")
@@ -29,10 +27,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site():
+def site(site_html):
     """The built site on a free localhost port."""
-    root = site_or_fail()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_html)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

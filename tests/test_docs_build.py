@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -10,18 +11,15 @@ from sphinx.util.inventory import InventoryFile
 
 import identities
 
-from docs_site import built_site, site_or_fail
 
-
-def test_site_builds_with_warnings_as_errors_and_nitpicky_references():
-    build = built_site()
-    assert build.returncode == 0, build.output
-    assert "WARNING" not in build.output and "ERROR" not in build.output, build.output
+def test_site_builds_with_warnings_as_errors_and_nitpicky_references(docs_site):
+    assert docs_site.returncode == 0, docs_site.output
+    assert "WARNING" not in docs_site.output and "ERROR" not in docs_site.output, docs_site.output
 
 
 @pytest.mark.parametrize("ident", identities.all_identities(), ids=lambda i: i.id)
-def test_every_identity_has_a_page_at_its_permanent_url(ident):
-    page = (site_or_fail() / "id" / f"{ident.id}.html").read_text(encoding="utf-8")
+def test_every_identity_has_a_page_at_its_permanent_url(site_html, ident):
+    page = (site_html / "id" / f"{ident.id}.html").read_text(encoding="utf-8")
     assert f'id="{ident.id}"' in page, "the permanent anchor is missing"
     for section in ("statement", "shapes", "layouts", "code", "cite", "verification"):
         assert f'id="{ident.id}-{section}"' in page, f"section {section} is missing"
@@ -29,13 +27,13 @@ def test_every_identity_has_a_page_at_its_permanent_url(ident):
     assert 'class="katex"' in page, "no typeset math"
 
 
-def _inventory():
-    data = (site_or_fail() / "objects.inv").read_bytes()
+def _inventory(site_html):
+    data = (site_html / "objects.inv").read_bytes()
     return InventoryFile.loads(data, uri="https://handbook.example/").data
 
 
-def test_objects_inv_lists_every_identity_as_an_object_and_a_label():
-    inventory = _inventory()
+def test_objects_inv_lists_every_identity_as_an_object_and_a_label(site_html):
+    inventory = _inventory(site_html)
     objects, labels = inventory["identity:identity"], inventory["std:label"]
     for ident in identities.all_identities():
         assert objects[ident.id].uri == f"https://handbook.example/id/{ident.id}.html#{ident.id}"
@@ -46,17 +44,17 @@ def test_objects_inv_lists_every_identity_as_an_object_and_a_label():
             assert objects[alias.lower()].uri == objects[ident.id].uri
 
 
-def test_general_index_lists_every_identity_and_alias():
-    genindex = (site_or_fail() / "genindex.html").read_text(encoding="utf-8")
+def test_general_index_lists_every_identity_and_alias(site_html):
+    genindex = (site_html / "genindex.html").read_text(encoding="utf-8")
     for ident in identities.all_identities():
-        assert f"id/{ident.id}.html#{ident.id}" in genindex
-        assert f"{ident.id} (identity)" in genindex
-        for alias in ident.aliases:
-            assert f"alias of {ident.id}" in genindex
+        link = f'<a href="id/{ident.id}.html#{ident.id}">'
+        assert f"{link}{html.escape(ident.id)} (identity)</a>" in genindex
+        for alias in ident.aliases:  # each alias is its own entry, pointing at its identity
+            assert f"{link}{html.escape(alias)} (alias of {ident.id})</a>" in genindex, alias
 
 
-def test_search_index_knows_every_id_and_alias():
-    text = (site_or_fail() / "searchindex.js").read_text(encoding="utf-8")
+def test_search_index_knows_every_id_and_alias(site_html):
+    text = (site_html / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(re.match(r"Search\.setIndex\((.*)\)\s*$", text, re.S).group(1))
     names = set()
     for prefix, entries in index["objects"].items():
@@ -67,32 +65,40 @@ def test_search_index_knows_every_id_and_alias():
             assert alias.lower() in names
 
 
-def test_family_pages_and_catalog_overview_list_every_identity():
-    html = site_or_fail()
-    catalog = (html / "catalog.html").read_text(encoding="utf-8")
+def test_family_pages_and_catalog_overview_list_every_identity(site_html):
+    catalog = (site_html / "catalog.html").read_text(encoding="utf-8")
     for family, members in identities.families().items():
-        page = (html / "family" / f"{family}.html").read_text(encoding="utf-8")
+        page = (site_html / "family" / f"{family}.html").read_text(encoding="utf-8")
         for ident in members:
             assert f"../id/{ident.id}.html#{ident.id}" in page
             assert f"id/{ident.id}.html#{ident.id}" in catalog
 
 
-def test_no_page_loads_anything_from_the_network():
-    html = site_or_fail()
+def test_each_family_page_shows_its_identities_wrong_answers_and_the_mistakes_page_leads_there(site_html):
+    mistakes = (site_html / "mistakes.html").read_text(encoding="utf-8")
+    for family, members in identities.families().items():
+        page = (site_html / "family" / f"{family}.html").read_text(encoding="utf-8")
+        assert f'id="mistakes-{family}"' in page
+        for ident in members:  # every identity has wrong answers the checker rejects (tests/test_catalog.py)
+            assert f'id="mistakes-{ident.id}"' in page, ident.id
+        assert f'href="family/{family}.html"' in mistakes
+
+
+def test_no_page_loads_anything_from_the_network(site_html):
     remote = re.compile(r"""<(script|link|img)[^>]+(src|href)=["'](https?:)?//""")
-    for page in html.rglob("*.html"):
+    for page in site_html.rglob("*.html"):
         assert not remote.search(page.read_text(encoding="utf-8")), f"{page} loads a remote resource"
-    assert (html / "_static" / "katex" / "katex.min.css").is_file()
-    assert list((html / "_static" / "katex" / "fonts").glob("*.woff2"))
+    assert (site_html / "_static" / "katex" / "katex.min.css").is_file()
+    assert list((site_html / "_static" / "katex" / "fonts").glob("*.woff2"))
 
 
-def test_guide_pages_take_catalog_formulas_from_the_catalog():
+def test_guide_pages_take_catalog_formulas_from_the_catalog(site_html):
     """The vec guide shows vec-kronecker in both orders through {identity-formula}, not typed LaTeX."""
     from identities.engine.forms import forms
     ident = identities.get("vec-kronecker")
     jac = next(c for c in ident.claims if c.kind == "jacobian")
     expected = [f.latex for f in forms(ident, jac) if "stacking" in f.label]
-    page = (site_or_fail() / "guide" / "vec.html").read_text(encoding="utf-8")
+    page = (site_html / "guide" / "vec.html").read_text(encoding="utf-8")
     for tex in expected:  # KaTeX keeps the source in an annotation element
         assert tex.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in page, tex
     assert "id/vec-kronecker.html" in page

@@ -1,7 +1,9 @@
-"""The identity domain on a tiny docs project (STYLE 10): role, directive, errors, duplicates, index, rebuilds."""
+"""The identity domain on a tiny docs project, built in this process: role, directive, errors, duplicates,
+index, rebuilds. (Generated pages, over a scratch catalog, are in test_generated_pages.py.)"""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from io import StringIO
@@ -75,6 +77,23 @@ def test_role_resolves_by_id_alias_and_domain_qualified_name(tmp_path):
     assert "the quadratic form" in index
 
 
+ROLE_FORMS = ("---\norphan: true\n---\n# Third\n\n"
+              "Tilde: {identity}`~quadratic trace`. Bang: {identity}`!trace-quadratic`.\n")
+
+
+def test_tilde_shows_the_id_and_bang_suppresses_the_link(tmp_path):
+    app, warnings = build(tmp_path, third=ROLE_FORMS)
+    assert "third.md" not in warnings, warnings
+    page = (app.outdir / "third.html").read_text(encoding="utf-8")
+    tilde = page[page.index("Tilde:"):page.index("Bang:")]
+    # ~ links the alias's identity and shows its id, in code type, instead of its title
+    assert 'href="first.html#trace-quadratic"' in tilde and "<code" in tilde, tilde
+    assert re.sub(r"<[^>]+>", "", tilde).strip() == "Tilde: trace-quadratic.", tilde
+    bang = page[page.index("Bang:"):]
+    bang = bang[:bang.index("</p>")]
+    assert "<a " not in bang and re.sub(r"<[^>]+>", "", bang).strip() == "Bang: trace-quadratic.", bang
+
+
 def test_objects_reach_the_domain_the_labels_and_the_general_index(tmp_path):
     app, _ = build(tmp_path)
     domain = app.env.domains["identity"]
@@ -122,11 +141,16 @@ def test_merge_domaindata_takes_the_other_process_objects():
 
     domain = IdentityDomain.__new__(IdentityDomain)
     domain.env = Env()
-    domain.data = {"objects": {"a": Entry("one", "a", "A")}, "aliases": {}}
+    domain.data = {"objects": {"a": Entry("one", "a", "A")}, "aliases": {}, "listings": {"one": {None: ("a",)}},
+                   "references": {}}
     other = {"objects": {"b": Entry("two", "b", "B"), "c": Entry("three", "c", "C")},
-             "aliases": {"bee": ("b", "two")}}
+             "aliases": {"bee": ("b", "two")},
+             "listings": {"two": {"fam": ("b",)}, "three": {None: ("c",)}},
+             "references": {"two": ("a",), "three": ("b",)}}
     domain.merge_domaindata({"two"}, other)
     assert set(domain.objects) == {"a", "b"} and domain.aliases == {"bee": ("b", "two")}
+    assert domain.listings == {"one": {None: ("a",)}, "two": {"fam": ("b",)}}
+    assert domain.references == {"two": ("a",)}
 
 
 def test_editing_an_identity_module_rereads_the_page_that_shows_it(tmp_path):

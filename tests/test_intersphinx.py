@@ -11,7 +11,7 @@ import pytest
 
 import identities
 
-from docs_site import EXT, ROOT, site_or_fail
+from docs_site import EXT, ROOT
 
 ROOTS = Path(__file__).parent / "roots"
 BASE = "https://handbook.example/"
@@ -22,8 +22,8 @@ def _example():
     return identities.get("log-det") if "log-det" in ids else identities.all_identities()[0]
 
 
-def build_consumer(tmp_path: Path, root: str, ident) -> str:
-    inventory = site_or_fail() / "objects.inv"
+def build_consumer(tmp_path: Path, site_html: Path, root: str, ident) -> str:
+    inventory = site_html / "objects.inv"
     src = tmp_path / "src"
     shutil.copytree(ROOTS / root, src)
     page = src / "index.md"
@@ -40,15 +40,15 @@ def build_consumer(tmp_path: Path, root: str, ident) -> str:
     return (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_project_without_the_extension_cites_an_identity_by_its_label(tmp_path):
+def test_a_project_without_the_extension_cites_an_identity_by_its_label(tmp_path, site_html):
     ident = _example()
-    html = build_consumer(tmp_path, "test-intersphinx-consumer", ident)
+    html = build_consumer(tmp_path, site_html, "test-intersphinx-consumer", ident)
     assert html.count(f'href="{BASE}id/{ident.id}.html#{ident.id}"') == 2, html
     assert ident.title in html  # the label's title travels with the inventory
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_a_project_with_the_domain_cites_an_identity_with_the_role(tmp_path):
+def test_a_project_with_the_domain_cites_an_identity_with_the_role(tmp_path, site_html):
     ident = _example()
-    html = build_consumer(tmp_path, "test-intersphinx-domain", ident)
+    html = build_consumer(tmp_path, site_html, "test-intersphinx-domain", ident)
     assert html.count(f'href="{BASE}id/{ident.id}.html#{ident.id}"') == 2, html

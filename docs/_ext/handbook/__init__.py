@@ -4,10 +4,11 @@ Modules, one job each:
 
 - ``domain``       the ``identity`` domain: directive, role, index, objects for search and ``objects.inv``
 - ``render``       the sections of one identity's page
-- ``pages``        pages without source files: ``id/<id>`` and ``family/<name>``
+- ``pages``        the generated sources of ``id/<id>`` and ``family/<name>``, and the outputs of removed pages
+- ``locations``    messages about an identity point at its module; a module that cannot load stops the build
 - ``catalog``      family tables, the catalog overview, the common-mistakes page
 - ``conventions``  layout-convention tables from the catalog
-- ``records``      verification and mutation reports, computed once per build
+- ``records``      the verification and mutation reports an identity's page shows
 - ``katex_offline`` math typeset at build time, with local CSS and fonts
 """
 
@@ -15,11 +16,11 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import catalog, conventions, pages
-from .domain import IdentityDomain, IdentityRole
+from . import catalog, conventions, locations, pages
+from .domain import IdentityDomain, IdentityRole, pages_linking_to_retitled_identities, remember_titles
 
 #: Bump when the extension changes what it renders, so Sphinx re-reads every page.
-ENV_VERSION = 3
+ENV_VERSION = 5
 
 
 def setup(app: Sphinx) -> dict:
@@ -32,7 +33,11 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("common-mistakes", catalog.MistakesDirective)
     app.add_directive("layout-table", conventions.LayoutTableDirective)
     app.add_directive("identity-formula", catalog.FormulaDirective)
-    app.connect("builder-inited", pages.add_virtual_docs)
-    app.connect("source-read", pages.fill_virtual_doc)
+    app.connect("builder-inited", locations.check_catalog, priority=100)  # before anything reads the catalog
+    app.connect("builder-inited", pages.write_sources)
+    app.connect("env-get-outdated", pages.remove_stale_outputs)
+    app.connect("env-get-outdated", catalog.outdated_listings)
+    app.connect("env-get-outdated", remember_titles)
+    app.connect("env-get-updated", pages_linking_to_retitled_identities)
     app.setup_extension("handbook.katex_offline")
     return {"version": "1", "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}

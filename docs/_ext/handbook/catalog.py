@@ -1,12 +1,12 @@
 """Directives that tabulate the catalog: a family page, the overview of every identity, common mistakes.
 
-Each one depends on the identity modules it shows (``note_dependency``), and on each family folder
-so that a new identity module makes the page be read again.
+A page that shows identities depends on their modules (``note_catalog``): editing one makes Sphinx
+read the page again. A page that lists identities (a family's, or all of them) also depends on the
+list itself (``note_listing``): adding, removing or renaming an identity makes Sphinx read it again,
+through :func:`outdated_listings` at ``env-get-outdated``.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -15,20 +15,40 @@ from sphinx.util.docutils import SphinxDirective
 
 import identities
 from identities.engine.forms import LAYOUTS, forms
-from identities.engine.printing import latex
 
 from . import records
 from .blocks import dmath, identity_ref, imath, literal, para, table, section, doc_ref
-from .pages import family_intro, family_docname, family_heading
+from .pages import family_docname, family_heading, family_intro, family_package
+from .locations import module_location
 from .render import conditions_sentence, prose
 
 logger = logging.getLogger(__name__)
 
 
 def note_catalog(directive: SphinxDirective, idents) -> None:
+    """The directive's page shows these identities: it is read again when one of their modules changes."""
     for ident in idents:
         directive.env.note_dependency(ident.path)
-        directive.env.note_dependency(str(Path(ident.path).parent))
+
+
+def listing(family: str | None) -> tuple[str, ...]:
+    """The ids of one family (or of the whole catalog, ``None``), in catalog order."""
+    idents = identities.all_identities() if family is None else identities.families().get(family, ())
+    return tuple(ident.id for ident in idents)
+
+
+def note_listing(directive: SphinxDirective, family: str | None = None) -> None:
+    """The directive's page lists the identities of a family (or of the catalog, ``None``): it is read
+    again when that list changes."""
+    domain = directive.env.domains["identity"]
+    domain.note_listing(directive.env.docname, family, listing(family))
+
+
+def outdated_listings(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: the pages whose list of identities is no longer the catalog's."""
+    domain = env.domains["identity"]
+    return sorted(docname for docname, lists in domain.listings.items()
+                  if any(listing(family) != ids for family, ids in lists.items()))
 
 
 def statement_math(ident) -> nodes.Node:
@@ -45,7 +65,15 @@ OVERVIEW_HEADERS = ["id", "identity", "statement", "conditions"]
 
 
 class FamilyDirective(SphinxDirective):
-    """``{identity-family} trace``: the family's introduction and a table of its identities."""
+    """``{identity-family} trace``: the family's introduction, a table of its identities, and the
+    classic wrong answers of each that the checker rejects.
+
+    The table is how a reader reaches an identity's page: identity pages are not in the toctree,
+    so the navigation every page carries lists families and guides, not every identity (whose
+    number would make each page's navigation, and the build, grow with the whole catalog). The
+    wrong answers are here rather than on one page for the catalog, so that an edit to an identity
+    makes Sphinx read again its family's mistakes, not the whole catalog's.
+    """
 
     required_arguments = 1
 
@@ -56,11 +84,40 @@ class FamilyDirective(SphinxDirective):
             logger.warning("unknown identity family %r", family, location=self.get_location())
             return []
         note_catalog(self, idents)
-        out = prose(family_intro(family), self.state.document)
+        note_listing(self, family)
+        package = family_package(family).__file__
+        self.env.note_dependency(package)
+        out = prose(family_intro(family), self.state.document, package)
         out.append(table(OVERVIEW_HEADERS, overview_rows(idents, self.env.docname), classes=["catalog"],
                          widths=[2, 3, 5, 3]))
-        out.append(toctree(self.env.docname, [f"id/{i.id}" for i in idents]))
+        mistakes = [part for ident in idents for part in identity_mistakes(ident, self.env.docname)]
+        if mistakes:
+            out.append(section(f"mistakes-{family}", "Common mistakes", para(MISTAKES_INTRO), *mistakes))
         return out
+
+
+MISTAKES_INTRO = ("The classic wrong answers of each identity that the checker rejects, and what it says about "
+                  "each; the wrong formulas themselves are in the verification record on the identity's page.")
+
+
+def identity_mistakes(ident, docname: str) -> list[nodes.Node]:
+    """A heading (anchor ``mistakes-<id>``), a link to the identity, and per claim the right answer and a
+    table of the rejected wrong answers with what the checker said."""
+    report, error = records.mutation(ident.id)
+    if error is not None:
+        logger.warning("identity %s: mutation testing raised %s", ident.id, error, location=module_location(ident))
+        return []
+    blocks = []
+    for claim in ident.claims:
+        rows = [[m.description, records.plain_reason(m.reason)] for m in report.killed if m.claim == claim]
+        if rows:
+            blocks.append(para("Right answer: ", imath(forms(ident, claim)[0].latex)))
+            blocks.append(table(["mistake", "what the checker says"], rows, classes=["mutants"], widths=[3, 7]))
+    if not blocks:
+        return []
+    anchor = f"mistakes-{ident.id}"
+    heading = nodes.rubric(ident.title, ident.title, ids=[anchor], names=[anchor])
+    return [heading, para("Identity page: ", identity_ref(ident.id, docname), " (", literal(ident.id), ")."), *blocks]
 
 
 class CatalogDirective(SphinxDirective):
@@ -68,6 +125,7 @@ class CatalogDirective(SphinxDirective):
 
     def run(self):
         docname = self.env.docname
+        note_listing(self)
         out = []
         for family, idents in identities.families().items():
             note_catalog(self, idents)
@@ -81,16 +139,16 @@ class CatalogDirective(SphinxDirective):
 
 class FamilyListDirective(SphinxDirective):
     """``{identity-families}``: a list of the family pages, and the (hidden) toctree that puts them in
-    the navigation; each family page holds the toctree of its own identities."""
+    the navigation."""
 
     option_spec = {"caption": lambda text: text}
 
     def run(self):
         docname = self.env.docname
         families = identities.families()
+        note_listing(self)
         items = nodes.bullet_list()
         for family, idents in families.items():
-            note_catalog(self, idents)
             li = nodes.list_item()
             li += para(doc_ref(family_docname(family), family_heading(family), docname),
                        f" — {len(idents)} identit{'y' if len(idents) == 1 else 'ies'}: ",
@@ -120,32 +178,20 @@ def toctree(parent: str, docnames: list[str], caption: str | None = None) -> nod
 
 
 class MistakesDirective(SphinxDirective):
-    """``{common-mistakes}``: the classic wrong answers of the catalog and what the checker says."""
+    """``{common-mistakes}``: where each family's page lists the classic wrong answers the checker
+    rejects. The page depends on the list of families and identities only, not on their contents."""
 
     def run(self):
         docname = self.env.docname
-        out = []
-        for ident in identities.all_identities():
-            note_catalog(self, [ident])
-            report, error = records.mutation(ident.id)
-            if error is not None:
-                logger.warning("identity %s: mutation testing raised %s", ident.id, error,
-                               location=self.get_location())
-                continue
-            blocks = []
-            for claim in ident.claims:
-                rows = [[m.description, imath(latex(m.expr)), records.plain_reason(m.reason)]
-                        for m in report.killed if m.claim == claim]
-                if rows:
-                    blocks.append(para("Right answer: ", imath(forms(ident, claim)[0].latex)))
-                    blocks.append(table(["mistake", "wrong formula", "what the checker says"], rows,
-                                        classes=["mutants"], widths=[3, 4, 6]))
-            if not blocks:
-                continue
-            head = para("Identity page: ", identity_ref(ident.id, docname), " (", literal(ident.id), ").")
-            out.append(section(f"mistakes-{ident.id}", ident.title, head, *blocks))
-        return out
-
+        note_listing(self)
+        items = nodes.bullet_list()
+        for family, idents in identities.families().items():
+            li = nodes.list_item()
+            li += para(doc_ref(family_docname(family), family_heading(family), docname),
+                       f": the wrong answers of its {len(idents)} identit{'y' if len(idents) == 1 else 'ies'}, "
+                       "in its section Common mistakes.")
+            items += li
+        return [items]
 
 
 class FormulaDirective(SphinxDirective):

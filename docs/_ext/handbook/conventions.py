@@ -1,7 +1,7 @@
 """Layout-convention tables generated from the catalog: every formula cell is a verified form.
 
-``{layout-table} situations``  what is stored for each kind of map (the lesson's first table)
-``{layout-table} objects``     object, shape and meaning (the lesson's second table)
+``{layout-table} situations``  what is stored for each kind of map (scalar or vector or matrix, by input)
+``{layout-table} objects``     object, shape and meaning of each kind of stored derivative
 ``{layout-table} layouts``     numerator against denominator layout, in the style of Wikipedia's table
 ``{layout-table} vec-order``   column- against row-stacking vec, with the NumPy ``order=`` to use
 """
@@ -18,7 +18,7 @@ from identities.engine.nodes import Differential, Vec
 from identities.engine.printing import latex
 
 from .blocks import identity_ref, imath, literal, para, strong, table
-from .catalog import note_catalog
+from .catalog import note_catalog, note_listing
 from .render import expr_shape, shape_latex, wrapped_latex
 
 logger = logging.getLogger(__name__)
@@ -85,6 +85,22 @@ def claims():
                 yield ident, claim
 
 
+def one_of_each(pairs, key):
+    """The first (identity, claim) of each kind that ``key`` tells apart: a table of examples keeps its
+    size however large the catalog grows (every identity's own page shows all its forms)."""
+    seen = set()
+    for ident, claim in pairs:
+        kind = key(ident, claim)
+        if kind not in seen:
+            seen.add(kind)
+            yield ident, claim
+
+
+def map_kind(ident, claim) -> tuple[str, str, str]:
+    """What is stored, from what to what: (claim kind, input kind, output kind)."""
+    return claim.kind, kind_of(claim.wrt.shape), kind_of(expr_shape(ident.function))
+
+
 SITUATIONS = [
     # (function kind, input kind, claim kinds, words, storage)
     ("scalar", "vector", ("gradient",), "scalar output, vector input", "gradient (a column)"),
@@ -100,6 +116,7 @@ class LayoutTableDirective(SphinxDirective):
 
     def run(self):
         note_catalog(self, identities.all_identities())
+        note_listing(self)
         which = self.arguments[0]
         builders = {"situations": self.situations, "objects": self.objects, "layouts": self.layouts,
                     "vec-order": self.vec_order}
@@ -131,12 +148,8 @@ class LayoutTableDirective(SphinxDirective):
                       classes=["conventions"], widths=[2, 2, 3, 5, 2])]
 
     def objects(self):
-        rows, seen = [], set()
-        for ident, claim in claims():
-            key = (claim.kind, kind_of(claim.wrt.shape))
-            if key in seen:
-                continue
-            seen.add(key)
+        rows = []
+        for ident, claim in one_of_each(claims(), lambda i, c: (c.kind, kind_of(c.wrt.shape))):
             house = forms(ident, claim)[0]
             rows.append([imath(object_name(ident, claim)), imath(shape_latex(expr_shape(house.expr))),
                          imath(defining(ident, claim)), self._example(ident)])
@@ -144,7 +157,7 @@ class LayoutTableDirective(SphinxDirective):
 
     def layouts(self):
         rows = []
-        for ident, claim in claims():
+        for ident, claim in one_of_each(claims(), map_kind):
             if claim.kind not in ("gradient", "vjp", "jacobian"):
                 continue
             fs = forms(ident, claim)
@@ -154,9 +167,10 @@ class LayoutTableDirective(SphinxDirective):
                 continue
             rows.append([self._example(ident), imath(numerator.latex), imath(denominator.latex),
                          "denominator" if claim.kind != "jacobian" else "numerator"])
-        intro = para("Each row is one result of the catalog written both ways; the ",
-                     strong("house"), " column says which one this handbook stores. Both were checked "
-                     "numerically when this page was built.")
+        intro = para("Each row is a result of the catalog written both ways, one for each kind of derivative "
+                     "(what is differentiated, with respect to what); the ", strong("house"), " column says "
+                     "which one this handbook stores. Both were checked numerically when this page was built, "
+                     "and every identity's own page shows its result in every layout.")
         return [intro, table(["identity", "numerator layout", "denominator layout", "house"], rows,
                              classes=["conventions"], widths=[2, 5, 5, 1])]
 
@@ -171,15 +185,15 @@ class LayoutTableDirective(SphinxDirective):
         out = [table(["order", "written", "NumPy", "used by"], numpy_rows, classes=["conventions"],
                      widths=[2, 2, 3, 4])]
         rows = []
-        for ident, claim in claims():
+        for ident, claim in one_of_each(claims(), map_kind):
             if claim.kind not in ("jacobian", "hessian"):
                 continue
             by_order = {f.vec: f for f in forms(ident, claim) if not f.transposed}
             if "F" in by_order and "C" in by_order:
                 rows.append([self._example(ident), imath(by_order["F"].latex), imath(by_order["C"].latex)])
         if rows:
-            out.append(para("Every result of the catalog in which vec appears, in both orders "
-                            "(each verified with the matching ", literal("order="), "):"))
+            out.append(para("A result of each kind in which vec appears, in both orders (each verified with "
+                            "the matching ", literal("order="), "); every identity's page shows both:"))
             out.append(table(["identity", 'column stacking (order="F")', 'row stacking (order="C")'], rows,
                              classes=["conventions"], widths=[2, 5, 5]))
         return out

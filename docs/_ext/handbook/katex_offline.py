@@ -14,6 +14,9 @@ import html
 import multiprocessing.util
 import os
 import shutil
+import socket
+import subprocess
+import time
 from pathlib import Path
 
 import sphinxcontrib.katex as katex
@@ -41,6 +44,34 @@ def configure(app: Sphinx, config) -> None:
     # Node starts in well under a second, but a loaded 2-core CI machine can take longer than the
     # prerenderer's 5 s defaults; a timeout would surface as a typesetting warning.
     katex.STARTUP_TIMEOUT = katex.RENDER_TIMEOUT = 60.0
+    katex.KaTeXServer.start_server_process = classmethod(start_server_process)
+
+
+def start_server_process(cls, rundir: Path, timeout: float):
+    """Start the render server and connect to it, retrying a refused connection until ``timeout``.
+
+    The server creates its socket file a moment before it accepts connections; on a loaded machine
+    sphinxcontrib-katex's own start connects in between, is refused, and leaves the Node.js process
+    running with no one to stop it (and holding the caller's output open).
+    """
+    path = rundir / "katex.sock"
+    process = subprocess.Popen(cls.build_command(socket=path), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               cwd=rundir)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        if path.is_socket():
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                sock.settimeout(max(deadline - time.monotonic(), 0.001))
+                sock.connect(str(path))
+                sock.settimeout(None)
+                return process, sock
+            except (ConnectionRefusedError, FileNotFoundError, TimeoutError):
+                sock.close()
+        time.sleep(0.001)
+    process.kill()
+    process.communicate()  # reaps it and closes its pipes
+    raise cls.timeout_error(timeout)
 
 
 MAIN_PID = os.getpid()

@@ -1,24 +1,40 @@
-"""Pages that exist for every identity and family without a source file on disk.
+"""The pages every identity and family gets, written as small MyST sources when the builder starts.
 
-Sphinx reads documents it discovers in the source tree. After discovery we add one docname per
-identity (``id/<id>``) and per family (``family/<name>``), each pointing at a small committed stub
-(``_templates/virtual.md``, excluded from normal discovery); the ``source-read`` event then
-replaces the stub's text with the page's source: a title and one directive that renders from the
-registry. So URLs are stable (``id/log-det.html``), pages enter the toctree, search and index like any
-other, and nothing generated is written into the source tree.
+At ``builder-inited`` one source per identity (``id/<id>.md``) and per family (``family/<name>.md``)
+is written into two folders of the docs that git ignores; Sphinx then discovers and reads them like
+any other page, so the addresses stay ``id/<id>.html`` and ``family/<name>.html`` and the pages
+enter search, the index and ``objects.inv``. Each source is a title and one directive that renders
+from the registry. Family pages are in the toctree; identity pages are reached from their family's
+page (they are marked ``orphan``), so that no page carries the whole catalog in its navigation.
+
+A source is written only when its text changes: Sphinx compares a file's modification time with
+the time it last read the page, so rewriting an unchanged source would make every page be read
+again. Sources of identities and families that no longer exist are deleted; Sphinx then sees those
+pages as removed, and :func:`remove_stale_outputs` deletes the HTML pages and copied sources it
+would otherwise leave behind.
 """
 
 from __future__ import annotations
 
+import glob
 import importlib
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.project import Project
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 
 import identities
 
-STUB = Path("_templates") / "virtual.md"
+logger = logging.getLogger(__name__)
+
+#: The folders of generated sources, under the docs' source folder; nothing else is written there.
+FOLDERS = ("id", "family")
+SUFFIX = ".md"
+HEADER = "<!-- Generated when the handbook is built, from {what}: edit that, not this file. -->\n"
+#: Identity pages are reached from their family's page, not from the toctree (see catalog.FamilyDirective).
+ORPHAN = "---\norphan: true\n---\n"
 
 
 def identity_docname(identity_id: str) -> str:
@@ -29,14 +45,16 @@ def family_docname(family: str) -> str:
     return f"family/{family}"
 
 
-def virtual_sources() -> dict[str, str]:
+def page_sources() -> dict[str, str]:
     """docname → MyST source of every generated page."""
     out = {}
     for ident in identities.all_identities():
-        out[identity_docname(ident.id)] = (f"# {_escape(ident.title)}\n\n"
+        out[identity_docname(ident.id)] = (ORPHAN + HEADER.format(what=f"the module {ident.module}")
+                                           + f"\n# {_escape(ident.title)}\n\n"
                                            f"```{{identity:identity}} {ident.id}\n```\n")
     for family in identities.families():
-        out[family_docname(family)] = (f"# {_escape(family_heading(family))}\n\n"
+        out[family_docname(family)] = (HEADER.format(what=f"the package identities.{family}")
+                                       + f"\n# {_escape(family_heading(family))}\n\n"
                                        f"```{{identity-family}} {family}\n```\n")
     return out
 
@@ -47,9 +65,14 @@ def family_heading(family: str) -> str:
     return name if family.endswith("s") else f"{name} identities"
 
 
+def family_package(family: str):
+    """The family's package (``identities.<family>``), whose docstring introduces the family page."""
+    return importlib.import_module(f"identities.{family}")
+
+
 def family_intro(family: str) -> str:
     """The family package's docstring: the short introduction of its page (a plain line without one)."""
-    doc = importlib.import_module(f"identities.{family}").__doc__ or ""
+    doc = family_package(family).__doc__ or ""
     if doc.strip():
         return doc
     count = len(identities.families()[family])
@@ -60,31 +83,44 @@ def _escape(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]<>#$" else ch for ch in text)
 
 
-class HandbookProject(Project):
-    """Sphinx's project, whose discovery also finds the generated pages (picklable with the environment)."""
-
-    def discover(self, *args, **kwargs) -> set[str]:
-        docnames = super().discover(*args, **kwargs)
-        for docname in virtual_sources():
-            self.docnames.add(docname)
-            self._docname_to_path[docname] = STUB
-        return docnames
-
-
-def add_virtual_docs(app: Sphinx) -> None:
-    """Make the project's discovery also find the generated pages (unless ``identity_pages = False``)."""
+def write_sources(app: Sphinx) -> None:
+    """Write the generated sources that changed and delete those of pages that no longer exist."""
     if not app.config.identity_pages:
         return
-    stub = Path(app.srcdir) / STUB
-    if not stub.is_file():
-        raise FileNotFoundError(f"the stub page {stub} is missing; it is committed with the docs")
-    for project in {id(p): p for p in (app.project, app.env.project)}.values():
-        project.__class__ = HandbookProject
+    srcdir = Path(app.srcdir)
+    wanted = {srcdir / f"{docname}{SUFFIX}": text for docname, text in page_sources().items()}
+    for path, text in wanted.items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    for folder in FOLDERS:
+        for path in (srcdir / folder).glob(f"*{SUFFIX}"):
+            if path not in wanted:
+                path.unlink()
 
 
-def fill_virtual_doc(app: Sphinx, docname: str, source: list[str]) -> None:
-    if not app.config.identity_pages:
-        return
-    text = virtual_sources().get(docname)
-    if text is not None:
-        source[0] = text
+def remove_stale_outputs(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """Delete the HTML page, copied source and doctree of every page that no longer exists.
+
+    Sphinx forgets a removed page but leaves its files in the output folder, where they would stay
+    reachable and searchable. Removed pages are those Sphinx reports; after a fresh environment
+    (``-E``) it reports none, so the generated folders of the output are also compared with the
+    pages that exist now.
+    """
+    builder = app.builder
+    if not isinstance(builder, StandaloneHTMLBuilder):
+        return []
+    outdir = Path(builder.outdir)
+    stale = set(removed)
+    for folder in FOLDERS:
+        for page in (outdir / folder).glob(f"*{builder.out_suffix}"):
+            docname = f"{folder}/{page.name[:-len(builder.out_suffix)]}"
+            if docname not in env.found_docs:
+                stale.add(docname)
+    for docname in sorted(stale):
+        files = [Path(builder.get_outfilename(docname)), Path(env.doctreedir) / f"{docname}.doctree",
+                 *(outdir / "_sources").glob(f"{glob.escape(docname)}.*")]
+        for path in files:
+            path.unlink(missing_ok=True)
+        logger.info("removed the output of %s, which no longer exists", docname)
+    return []

@@ -74,12 +74,12 @@ def conditions_sentence(ident) -> str:
     return "; ".join(stated)
 
 
-def identity_page(ident, env, location, document) -> list[nodes.Node]:
-    """The sections of an identity's page, in reading order."""
+def identity_page(ident, env, location: str, document) -> list[nodes.Node]:
+    """The sections of an identity's page, in reading order; ``location`` is where messages about it point."""
     docname = env.docname
     sid = lambda name: f"{ident.id}-{name}"  # noqa: E731 - stable section anchors
     parts = [
-        *lead_and_rest(prose(ident.doc, document), aliases_line(ident)),
+        *lead_and_rest(prose(ident.doc, document, ident.path), about_line(ident, env)),
         section(sid("statement"), "Statement", *statement(ident, docname)),
         section(sid("shapes"), "Symbols and shapes", shapes_table(ident)),
         section(sid("conditions"), "Conditions", conditions_block(ident)),
@@ -112,12 +112,16 @@ def escape_absolute_values(text: str) -> str:
     return ABSOLUTE_VALUE.sub(r"\\|\1\\|", text)
 
 
-def prose(doc: str, document) -> list[nodes.Node]:
-    """The module docstring, parsed as reStructuredText (its doctest becomes a doctest block)."""
+def prose(doc: str, document, source: str) -> list[nodes.Node]:
+    """A module docstring, parsed as reStructuredText (its doctest becomes a doctest block).
+
+    ``source`` is the module's file: messages about the text (a reference that does not resolve)
+    name it, with the line in the docstring, which starts on the module's first line.
+    """
     text = escape_absolute_values(inspect.cleandoc(doc))
     if not text:
         return []
-    sub = new_document(document["source"], document.settings)
+    sub = new_document(source, document.settings)
     Parser().parse(text, sub)
     children = list(sub.children)
     if children and isinstance(children[0], nodes.paragraph):
@@ -126,18 +130,24 @@ def prose(doc: str, document) -> list[nodes.Node]:
 
 
 def lead_and_rest(parts: list[nodes.Node], line) -> list[nodes.Node]:
-    """The aliases line right after the lead paragraph."""
-    return [*parts[:1], line, *parts[1:]] if line is not None else parts
+    """The line about the identity right after the lead paragraph."""
+    return [*parts[:1], line, *parts[1:]]
 
 
-def aliases_line(ident):
-    if not ident.aliases:
-        return None
-    words = []
-    for k, alias in enumerate(ident.aliases):
-        words += [", " if k else "", emphasis(alias)]
-    return para(strong("Also known as: "), *words, ". ", strong("Id: "), literal(ident.id), ".",
-                classes=["identity-aliases"])
+def about_line(ident, env) -> nodes.paragraph:
+    """Its family (the page that lists it: the navigation has an entry per family, not per identity),
+    its aliases and its id."""
+    parts: list = []
+    if env.config.identity_pages:
+        parts += [strong("Family: "), doc_ref(family_docname(ident.family), family_heading(ident.family),
+                                              env.docname), ". "]
+    if ident.aliases:
+        parts.append(strong("Also known as: "))
+        for k, alias in enumerate(ident.aliases):
+            parts += [", " if k else "", emphasis(alias)]
+        parts.append(". ")
+    parts += [strong("Id: "), literal(ident.id), "."]
+    return para(*parts, classes=["identity-about"])
 
 
 # -- statement, shapes, conditions ---------------------------------------------------------------------
@@ -256,9 +266,7 @@ def derivation(ident, docname: str) -> list[nodes.Node]:
 def related(ident, env) -> list[nodes.Node]:
     docname = env.docname
     items = [[identity_ref(other, docname), " (", literal(other), ")"] for other in ident.see_also]
-    if env.config.identity_pages:
-        items.append(["Family: ", doc_ref(family_docname(ident.family), family_heading(ident.family), docname)])
-    return [bullets(items)]
+    return [bullets(items)] if items else []
 
 
 def permalink(ident, env) -> str:
