@@ -84,3 +84,8 @@ def test_a_named_part_labelled_with_a_cotangent_must_have_its_shape():
     assert build(claims=[gradient(X, mul(named(bar("G", "n", "n"), add(A, A.T)), X))]).id == "toy"
     with pytest.raises(DefinitionError, match="labelled with shape"):
         build(claims=[gradient(X, mul(named(bar("G", "n", "k"), add(A, A.T)), X))])
+
+
+def test_the_same_derivative_stated_twice_is_refused():
+    with pytest.raises(DefinitionError, match="state each derivative once"):
+        build(claims=[gradient(X, add(A, A.T) * X), gradient(X, add(A.T, A) * X)])

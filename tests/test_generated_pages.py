@@ -44,7 +44,7 @@ X = matrix("X", "n", "k")
 IDENTITY = identity(
     id="{identifier}", title="{title}",
     symbols=[variable(X, "the variable"), constant(A, "a constant")],
-    function={function}, claims=[gradient(X, {gradient})], sources=("a test",))
+    function={function}, claims=[gradient(X, {gradient})], sources=(cite("giles2008extended"),))
 '''
 
 

@@ -104,6 +104,13 @@ class Claim:
     convention: str | None = None
     of: str | None = None
 
+    @property
+    def key(self) -> tuple:
+        """What tells this claim from the identity's others, by value: a claim read back from the
+        verification cache equals its original by key even where SymPy's ``==`` of an unevaluated
+        expression rebuilt by pickling does not."""
+        return (self.kind, getattr(self.wrt, "name", None), self.vec, self.convention, self.of)
+
 
 @dataclass(frozen=True)
 class Published:
@@ -530,6 +537,10 @@ def _validate(ident: Identity) -> None:
     variables = {v.symbol for v in ident.symbols if v.role == "variable"}
     for claim in ident.claims:
         _validate_claim(ident, claim, declared, variables, differentials, fail)
+    keys = [c.key for c in ident.claims]
+    if len(set(keys)) != len(keys):
+        fail("two claims of the same kind are taken with respect to the same variable (and vec order, convention "
+             "and output): state each derivative once")
     if ident.derivation is not None:
         _validate_derivation(ident, declared, variables, fail)
     names = {}

@@ -109,7 +109,7 @@ def identity_mistakes(ident, docname: str) -> list[nodes.Node]:
         return []
     blocks = []
     for claim in ident.claims:
-        rows = [[m.description, records.plain_reason(m.reason)] for m in report.killed if m.claim == claim]
+        rows = [[m.description, records.plain_reason(m.reason)] for m in report.killed if m.claim.key == claim.key]
         if rows:
             blocks.append(para("Right answer: ", imath(forms(ident, claim)[0].latex)))
             blocks.append(table(["mistake", "what the checker says"], rows, classes=["mutants"], widths=[3, 7]))
