@@ -140,7 +140,7 @@ class Build:
 
 
 #: The build, as `make docs` runs it, but fresh (-E): warnings are errors, references must resolve.
-SITE = OncePerRun([sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-E", "-q",
+SITE = OncePerRun([sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-E", "-q", "--no-color",
                    str(DOCS), str(HTML)], HTML.parent)
 
 

@@ -89,7 +89,7 @@ class Scratch:
 
     def build(self, *options: str) -> Result:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(self.package.parent), str(EXT)])}
-        command = [sys.executable, "-m", "sphinx", "-b", "html", "-n", "--keep-going", *options,
+        command = [sys.executable, "-m", "sphinx", "-b", "html", "-n", "--keep-going", "--no-color", *options,
                    str(self.src), str(self.out)]
         with open(self.log, "w", encoding="utf-8") as out:  # a file, not a pipe (see docs_site.py)
             # run from the scratch folder: `python -m` puts the working folder first on sys.path

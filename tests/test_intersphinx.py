@@ -34,7 +34,7 @@ def build_consumer(tmp_path: Path, site_html: Path, root: str, ident) -> str:
     conf.write_text(path + conf.read_text(encoding="utf-8") + mapping, encoding="utf-8")
     out, log = tmp_path / "html", tmp_path / "build.log"
     with open(log, "w", encoding="utf-8") as stream:  # a file, not a pipe (see docs_site.py)
-        done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-W", "-n", "-q", str(src), str(out)],
+        done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-W", "-n", "-q", "--no-color", str(src), str(out)],
                               stdout=stream, stderr=subprocess.STDOUT, cwd=ROOT, timeout=300)
     assert done.returncode == 0, log.read_text(encoding="utf-8")
     return (out / "index.html").read_text(encoding="utf-8")
