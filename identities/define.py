@@ -3,27 +3,6 @@
 A module reads like one rule of an automatic-differentiation library: declare the symbols, write
 the function and its derivative once, list the derivation steps, cite the source.
 
-``sym(M)``                  (M + Mᵀ)/2; write a function of a symmetric argument on sym(A)
-``tril(M)``, ``triu(M)``    the lower / upper triangle, diagonal included
-``phi(M)``                  Φ(M): the lower triangle with its diagonal halved
-``diagonal(M)``             diag(M), the diagonal of a square matrix as a column
-``column(M, j)``            column j of M, from 1 (``column(U, dim("n"))`` is the last)
-``chol(A)``                 the Cholesky factor L, lower triangular, LLᵀ = A
-``eigh_values(A)``          the eigenvalues of a symmetric A, ascending, as a column λ
-``eigh_vectors(A)``         the orthogonal U of A = U diag(λ) Uᵀ
-``gap(x, power=1)``         F with Fᵢⱼ = 1/(xⱼᵖ − xᵢᵖ) off the diagonal, 0 on it
-``svd_u/svd_s/svd_v(A)``    the thin SVD A = U diag(s) Vᵀ of a tall A, s descending
-``qr_q(A)``, ``qr_r(A)``    the reduced QR factorization, diag(R) > 0
-``solve(A, B)``             A⁻¹B, computed as a solve
-``pinv(A)``                 A⁺ of a full-rank A
-``nuclear_norm(X)``         ‖X‖_*, the sum of the singular values
-``spectral_norm(X)``        ‖X‖₂, the largest singular value
-==========================  =================================================================
-
-A function with several outputs is a tuple, ``identity(function=(lam, U), output=("lambda", "U"),
-…)``; each output gets its own upstream gradient (``upstream(bar("U", "n", "n"), "…")`` belongs to U),
-a vjp uses them all, and ``differential_of(A, expr, of="U")`` states the differential of one output.
-=======
 Beyond SymPy's matrix algebra (``Trace``, ``Inverse``, ``HadamardProduct``, ``KroneckerProduct``…)
 an identity may use the engine's constructs, each printed as LaTeX, Unicode and NumPy:
 
