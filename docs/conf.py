@@ -56,9 +56,13 @@ html_theme = "furo"
 html_title = f"Matrix-calculus identities {version}"
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
+html_js_files = ["formula-copy.js", "katex/copy-tex.min.js"]
 html_baseurl = ""
 html_permalinks_icon = "#"
-html_theme_options = {"navigation_with_keys": True}
+# Arrow keys must scroll a wide table, not turn the page; the "view source" link would show a
+# generated page's source, which is not what a reader can edit.
+html_theme_options = {"navigation_with_keys": False}
+html_show_sourcelink = False
 
 html_search_scorer = str(HERE / "_static" / "search-scorer.js")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -59,6 +61,8 @@ def test_identity_has_what_a_page_needs(ident):
     assert ident.doc.strip(), f"{ident.id}: the module docstring is the page's prose"
     assert ">>>" in ident.doc, f"{ident.id}: the docstring needs a runnable example"
     assert ident.sources, f"{ident.id}: cite at least one source"
+    # a title is plain text in headings, the browser's title bar, the sidebar and search results
+    assert not re.search(r"[_^\\{}$]", ident.title), f"{ident.id}: TeX markup in the title {ident.title!r}"
     assert all(v.description for v in ident.symbols)
 
 

@@ -30,7 +30,7 @@ residual = add(A * X, -B)
 
 IDENTITY = identity(
     id="least-squares-hessian",
-    title="Hessian of the least-squares objective ½‖AX − B‖²_F",
+    title="Hessian of the least-squares objective ½‖AX − B‖² (Frobenius norm)",
     symbols=[
         variable(X, "the unknown, n columns of length m"),
         constant(A, "the design matrix, p×m"),

@@ -35,7 +35,7 @@ residual = add(mul(A, X), -B)
 
 IDENTITY = identity(
     id="least-squares",
-    title="Gradient of the least-squares loss ‖AX − B‖²_F",
+    title="Gradient of the least-squares loss ‖AX − B‖² (Frobenius norm)",
     symbols=[
         variable(X, "the coefficients, m×n (one column per output)"),
         constant(A, "the design matrix, p×m"),

@@ -51,9 +51,20 @@ def outdated_listings(app, env, added, changed, removed) -> list[str]:
                   if any(listing(family) != ids for family, ids in lists.items()))
 
 
+#: Which claim heads an identity in the overview: the highest-order result (a Hessian over the
+#: gradient stated on the way), a Jacobian over the differential it is read from.
+HEADLINE = ("hessian", "jacobian", "vjp", "gradient", "differential", "equal")
+
+
+def headline(ident):
+    """The claim that states what the identity is about, by ``HEADLINE``; the first of its kind."""
+    rank = {kind: k for k, kind in enumerate(HEADLINE)}
+    return min(ident.claims, key=lambda claim: rank.get(claim.kind, len(HEADLINE)))
+
+
 def statement_math(ident) -> nodes.Node:
-    """The house form of the first claim: the identity in one line."""
-    return imath(forms(ident, ident.claims[0])[0].latex)
+    """The house form of the identity's headline claim: the identity in one line."""
+    return imath(forms(ident, headline(ident))[0].latex)
 
 
 def overview_rows(idents, docname: str) -> list[list]:

@@ -102,13 +102,29 @@ def map_kind(ident, claim) -> tuple[str, str, str]:
 
 
 SITUATIONS = [
-    # (function kind, input kind, claim kinds, words, storage)
-    ("scalar", "vector", ("gradient",), "scalar output, vector input", "gradient (a column)"),
-    ("scalar", "matrix", ("gradient",), "scalar output, matrix input", "gradient, in the shape of the input"),
-    ("vector", "vector", ("jacobian",), "vector output, vector input", "Jacobian, rows are outputs"),
-    ("matrix", "matrix", ("jacobian", "differential", "vjp"), "matrix output, matrix input",
-     "Jacobian of vec F with respect to vec X (or the map itself)"),
+    # (function kind, input kind, claim kinds in order of preference, words)
+    ("scalar", "vector", ("gradient",), "scalar output, vector input"),
+    ("scalar", "matrix", ("gradient",), "scalar output, matrix input"),
+    ("vector", "vector", ("jacobian",), "vector output, vector input"),
+    ("matrix", "matrix", ("jacobian", "differential", "vjp"), "matrix output, matrix input"),
 ]
+
+
+def stored(ident, claim):
+    """What the house stores for this claim and its shape, computed from the object the words name:
+    a gradient has the input's shape, a Jacobian one row per entry of the output and one column per
+    entry of the input, a differential the output's shape for each perturbation."""
+    out, x = expr_shape(ident.function), claim.wrt.shape
+    if claim.kind == "gradient":
+        return "gradient, in the shape of the input", x
+    if claim.kind == "vjp":
+        return "the gradient of a loss L through F (a VJP), in the shape of the input", x
+    if claim.kind == "differential":
+        return "the map itself, dX ↦ dF, whose values have the output's shape", out
+    rows, cols = (sp.Mul(*out), sp.Mul(*x))
+    if kind_of(out) == "matrix" or kind_of(x) == "matrix":
+        return "Jacobian of vec F with respect to vec X, rows are outputs", (rows, cols)
+    return "Jacobian, rows are outputs", (rows, cols)
 
 
 class LayoutTableDirective(SphinxDirective):
@@ -131,18 +147,17 @@ class LayoutTableDirective(SphinxDirective):
 
     def situations(self):
         rows = []
-        for f_kind, x_kind, kinds, words, storage in SITUATIONS:
-            found = next(((i, c) for i, c in claims() if c.kind in kinds and not i.several_outputs
-                          and kind_of(expr_shape(i.function)) == f_kind
-                          and kind_of(c.wrt.shape) == x_kind), None)
-            if found is None:
-                rows.append([words, "—", storage, "—", "no identity of this kind in the catalog yet"])
+        for f_kind, x_kind, kinds, words in SITUATIONS:
+            found = [(i, c) for i, c in claims() if c.kind in kinds and not i.several_outputs
+                     and kind_of(expr_shape(i.function)) == f_kind and kind_of(c.wrt.shape) == x_kind]
+            if not found:
+                rows.append([words, "—", "—", "—", "no identity of this kind in the catalog yet"])
                 continue
-            ident, claim = found
+            ident, claim = min(found, key=lambda pair: kinds.index(pair[1].kind))
             mapping = imath(rf"{latex(output_symbol(ident))}: {space(claim.wrt.shape)} \to "
                             rf"{space(expr_shape(ident.function))}")
-            house = forms(ident, claim)[0]
-            rows.append([words, mapping, [storage, ": ", imath(shape_latex(expr_shape(house.expr)))],
+            storage, shape = stored(ident, claim)
+            rows.append([words, mapping, [storage, ": ", imath(shape_latex(shape))],
                          imath(defining(ident, claim)), self._example(ident)])
         return [table(["situation", "map (example's shapes)", "stored as", "defining identity", "example"], rows,
                       classes=["conventions"], widths=[2, 2, 3, 5, 2])]

@@ -118,6 +118,8 @@ def copy_assets(app: Sphinx, exception) -> None:
     target = Path(app.outdir) / "_static" / "katex"
     (target / "fonts").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(KATEX_DIR / "katex.min.css", target / "katex.min.css")
+    # copy-tex: a selection of typeset formulas is copied as their LaTeX source, not as glyphs
+    shutil.copyfile(KATEX_DIR / "contrib" / "copy-tex.min.js", target / "copy-tex.min.js")
     for font in (KATEX_DIR / "fonts").glob("*.woff2"):
         shutil.copyfile(font, target / "fonts" / font.name)
 
