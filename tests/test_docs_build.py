@@ -102,3 +102,19 @@ def test_guide_pages_take_catalog_formulas_from_the_catalog(site_html):
     for tex in expected:  # KaTeX keeps the source in an annotation element
         assert tex.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in page, tex
     assert "id/vec-kronecker.html" in page
+
+
+#: An identity page stays light enough for a phone: its verification record is a folded summary
+#: whose wrong formulas are printed only while they are short.
+PAGE_LIMIT = 300_000
+
+
+def test_identity_pages_stay_small_and_fold_their_verification_record(site_html):
+    sizes = {path.name: path.stat().st_size for path in (site_html / "id").glob("*.html")}
+    assert sizes
+    heavy = {name: size for name, size in sizes.items() if size > PAGE_LIMIT}
+    assert not heavy, f"identity pages over {PAGE_LIMIT} bytes: {heavy}"
+    page = (site_html / "id" / "gp-log-marginal-likelihood.html").read_text(encoding="utf-8")
+    assert page.count('<details class="folded">') == 2
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "named, not printed" in text and "python -m identities mutants gp-log-marginal-likelihood" in text

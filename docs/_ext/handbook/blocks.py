@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Iterable, Union
 
 from docutils import nodes
@@ -126,3 +127,10 @@ def admonition(kind: str, *children: nodes.Node) -> nodes.Element:
     for child in children:
         node += child
     return node
+
+
+def details(summary: str, *children: nodes.Node) -> list[nodes.Node]:
+    """*children* folded under a one-line *summary* the reader can open (HTML ``<details>``; other
+    builders show the children as they are)."""
+    return [nodes.raw("", f'<details class="folded"><summary>{html.escape(summary)}</summary>', format="html"),
+            *children, nodes.raw("", "</details>", format="html")]

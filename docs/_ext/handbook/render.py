@@ -21,7 +21,7 @@ from identities.engine.sources import citation
 
 from . import records
 from .pages import family_docname, family_heading
-from .blocks import (bullets, code, dmath, doc_ref, emphasis, identity_ref, imath, literal, para, section, strong,
+from .blocks import (bullets, code, details, dmath, doc_ref, emphasis, identity_ref, imath, literal, para, section, strong,
                      table, admonition)
 
 logger = logging.getLogger(__name__)
@@ -304,15 +304,26 @@ def verification(ident, location) -> list[nodes.Node]:
         for row in report.failures:
             logger.warning("identity %s: check failed: %s %s", ident.id, row.what, row.detail, location=location)
     sizes = "; ".join(report.sizes)
-    out.append(para(strong("Result: "), f"{sum(r.ok for r in report.rows)} of {len(report.rows)} checks passed "
+    passed = sum(r.ok for r in report.rows)
+    out.append(para(strong("Result: "), f"{passed} of {len(report.rows)} checks passed "
                     f"at seed {report.seed} (methods: {', '.join(report.methods) or 'algebra'}; sizes {sizes}); "
                     f"largest relative error of a positive check {report.max_rel_error:.1e}."))
     rows = [[r.what, r.method, r.sizes, f"{r.rel_error:.1e}", f"{r.tolerance:.1e}", "ok" if r.ok else "FAILED"]
             for r in report.rows]
-    out.append(table(["check", "method", "sizes", "rel. error", "tolerance", "result"], rows,
-                     classes=["verification"], widths=[6, 3, 3, 2, 2, 1]))
+    out += details(f"Every check ({len(report.rows)})",
+                   table(["check", "method", "sizes", "rel. error", "tolerance", "result"], rows,
+                         classes=["verification"], widths=[6, 3, 3, 2, 2, 1]))
     out += mutants(ident, location)
     return out
+
+
+#: The wrong formulas of the record are printed up to this many characters of LaTeX in all (a
+#: typeset character costs about 40 bytes of HTML): the fully expanded wrong backward passes would
+#: make a page of megabytes. Beyond it a mistake is named, not printed; the mistake's name says
+#: what was changed, and ``python -m identities mutants ID`` prints every formula.
+FORMULA_BUDGET = 2000
+#: ... and one of more characters than this is never printed (it would not fit on a line anyway).
+FORMULA_LIMIT = 200
 
 
 def mutants(ident, location) -> list[nodes.Node]:
@@ -327,10 +338,22 @@ def mutants(ident, location) -> list[nodes.Node]:
     out = [para(strong("Classic wrong answers: "),
                 f"{len(report.killed)} rejected, {len(report.equivalent)} equivalent under the conditions, "
                 f"{len(report.survivors)} undetected.")]
-    rows = [[m.description, imath(latex(m.expr)), m.status, records.plain_reason(m.reason)] for m in report.mutants]
+    rows, left, unprinted = [], FORMULA_BUDGET, 0
+    for m in report.mutants:
+        tex = latex(m.expr)
+        if len(tex) <= min(left, FORMULA_LIMIT):
+            left -= len(tex)
+            formula = imath(tex)
+        else:
+            unprinted += 1
+            formula = "(named only)"
+        rows.append([m.description, formula, m.status, records.plain_reason(m.reason)])
     if rows:
-        out.append(table(["mistake", "wrong formula", "verdict", "what the checker says"], rows,
-                         classes=["mutants"], widths=[3, 4, 1, 5]))
+        note = [para(f"{unprinted} of these wrong formulas are named, not printed, to keep the page short: ",
+                     literal(f"python -m identities mutants {ident.id}"), " prints every one.")] if unprinted else []
+        out += details(f"Every wrong answer tried ({len(rows)})", *note,
+                       table(["mistake", "wrong formula", "verdict", "what the checker says"], rows,
+                             classes=["mutants"], widths=[3, 4, 1, 5]))
     return out
 
 
