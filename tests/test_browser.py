@@ -153,3 +153,67 @@ def test_pages_fit_a_phone_screen(browser, site, path):
         assert width <= PHONE["width"] + 1, f"{path} is {width}px wide on a {PHONE['width']}px screen"
     finally:
         t.close()
+
+
+def _long_formula_ids() -> list[str]:
+    """Identities whose statement or derivation is wider than a phone (the backward passes)."""
+    ids = {i.id for i in identities.all_identities()}
+    return [i for i in ("softmax-attention", "least-squares-hessian", "layer-norm") if i in ids]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", ["conventions.html"] + [f"id/{i}.html" for i in _long_formula_ids()])
+def test_whatever_scrolls_sideways_shows_that_it_continues(browser, site, path, viewport):
+    """A formula or table wider than its box scrolls inside it and carries the scroll-shadow
+    background that shows the hidden side; nothing is clipped without a cue."""
+    t = Tab(browser, site, viewport=viewport)
+    try:
+        page = t.open(path)
+        silent = page.evaluate("""() => [...document.querySelectorAll('article *')]
+            .filter(el => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+            .filter(el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+            .filter(el => getComputedStyle(el).backgroundImage === 'none')
+            .map(el => el.tagName + '.' + el.className)""")
+        assert not silent, f"{path}: elements that scroll sideways with no cue: {silent[:5]}"
+    finally:
+        t.close()
+
+
+def test_a_derivation_puts_each_reason_under_its_line_on_a_phone(browser, site):
+    if not _long_formula_ids():
+        pytest.skip("no identity with a long derivation in the catalog")
+    t = Tab(browser, site, viewport=PHONE)
+    try:
+        page = t.open(f"id/{_long_formula_ids()[0]}.html")
+        rows = page.evaluate("""() => [...document.querySelectorAll('table.derivation tbody tr')].map(tr => {
+            const [, line, why] = tr.querySelectorAll('td');
+            return [line.getBoundingClientRect().bottom, why.getBoundingClientRect().top,
+                    why.getBoundingClientRect().width];
+        })""")
+        assert rows
+        for bottom, top, width in rows:
+            assert top >= bottom - 1 and width > 200, (bottom, top, width)
+    finally:
+        t.close()
+
+
+def test_arrow_keys_scroll_instead_of_turning_the_page(tab):
+    page = tab.open(f"id/{_example_id()}.html")
+    before = page.url
+    page.locator("table").first.click()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_timeout(300)
+    assert page.url == before
+
+
+def test_the_copy_button_copies_the_formulas_latex(tab):
+    page = tab.open(f"id/{_example_id()}.html")
+    page.evaluate("""() => { window.copied = null;
+        navigator.clipboard.writeText = text => { window.copied = text; return Promise.resolve(); }; }""")
+    button = page.locator("button.formula-copy").first
+    button.click()
+    copied = page.evaluate("() => window.copied")
+    source = page.evaluate("""() => document.querySelector('button.formula-copy').previousElementSibling
+        .querySelector('annotation[encoding="application/x-tex"]').textContent.trim()""")
+    assert copied and copied == source, (copied, source)
