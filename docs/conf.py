@@ -56,7 +56,7 @@ html_theme = "furo"
 html_title = f"Matrix-calculus identities {version}"
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
-html_js_files = ["formula-copy.js", "katex/copy-tex.min.js"]
+html_js_files = ["formula-copy.js", "drawers.js", "katex/copy-tex.min.js"]
 html_baseurl = ""
 html_permalinks_icon = "#"
 # Arrow keys must scroll a wide table, not turn the page; the "view source" link would show a

@@ -17,6 +17,8 @@ HOW_TO_ENABLE = ("install Debian's Chromium to run it: `apt-get install -y chrom
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic", "--disable-features=Translate,MediaRouter"]
 PHONE = {"width": 390, "height": 844}
+#: Screenshots the browser tests leave for a person to look at (light and dark, phone and desktop).
+SHOTS = Path(__file__).resolve().parents[1] / "docs" / "_build" / "screenshots"
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -169,6 +171,7 @@ def test_whatever_scrolls_sideways_shows_that_it_continues(browser, site, path, 
     t = Tab(browser, site, viewport=viewport)
     try:
         page = t.open(path)
+        _screenshot(page, path, viewport)
         silent = page.evaluate("""() => [...document.querySelectorAll('article *')]
             .filter(el => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
             .filter(el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
@@ -217,3 +220,36 @@ def test_the_copy_button_copies_the_formulas_latex(tab):
     source = page.evaluate("""() => document.querySelector('button.formula-copy').previousElementSibling
         .querySelector('annotation[encoding="application/x-tex"]').textContent.trim()""")
     assert copied and copied == source, (copied, source)
+
+
+def test_on_a_phone_tab_skips_the_closed_drawer_and_the_keyboard_opens_it(browser, site):
+    t = Tab(browser, site, viewport=PHONE)
+    try:
+        page = t.open(f"id/{_example_id()}.html")
+        reached_icon = False
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            where = page.evaluate("""() => { const a = document.activeElement;
+                return [!!a.closest('.sidebar-drawer'), a.matches('label.nav-overlay-icon')]; }""")
+            assert not where[0], "Tab reached a link of the closed navigation drawer"
+            if where[1]:
+                reached_icon = True
+                break
+        assert reached_icon, "the navigation icon cannot be reached with Tab"
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.getElementById('__navigation').checked")
+        assert page.evaluate("() => !!document.activeElement.closest('.sidebar-drawer')")
+        page.keyboard.press("Escape")
+        assert not page.evaluate("() => document.getElementById('__navigation').checked")
+    finally:
+        t.close()
+
+
+def _screenshot(page, path: str, viewport) -> None:
+    """Keep a full-page screenshot, light and dark, as an artifact of the run."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    stem = f"{path.replace('/', '-').removesuffix('.html')}-{viewport['width']}"
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.screenshot(path=str(SHOTS / f"{stem}-{scheme}.png"), full_page=True)
+    page.emulate_media(color_scheme="light")

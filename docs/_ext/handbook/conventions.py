@@ -187,7 +187,7 @@ class LayoutTableDirective(SphinxDirective):
                      "which one this handbook stores. Both were checked numerically when this page was built, "
                      "and every identity's own page shows its result in every layout.")
         return [intro, table(["identity", "numerator layout", "denominator layout", "house"], rows,
-                             classes=["conventions"], widths=[2, 5, 5, 1])]
+                             classes=["conventions", "compare-layouts"], widths=[2, 5, 5, 1])]
 
     def vec_order(self):
         X = sp.MatrixSymbol("X", sp.Symbol("m"), sp.Symbol("n"))
