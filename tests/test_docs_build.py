@@ -118,3 +118,12 @@ def test_identity_pages_stay_small_and_fold_their_verification_record(site_html)
     assert page.count('<details class="folded">') == 2
     text = re.sub(r"<[^>]+>", "", page)
     assert "named, not printed" in text and "python -m identities mutants gp-log-marginal-likelihood" in text
+
+
+def test_the_catalog_overview_stays_light_as_the_catalog_grows(site_html):
+    """The overview lists the whole catalog, so its headline formulas are Unicode text (typeset
+    math costs kilobytes a formula): about a kilobyte a row, whatever the catalog's size."""
+    page = site_html / "catalog.html"
+    rows = len(identities.all_identities())
+    assert page.stat().st_size <= 30_000 + 2_000 * rows, (page.stat().st_size, rows)
+    assert 'class="formula-text"' in page.read_text(encoding="utf-8")

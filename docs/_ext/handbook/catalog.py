@@ -62,13 +62,15 @@ def headline(ident):
     return min(ident.claims, key=lambda claim: rank.get(claim.kind, len(HEADLINE)))
 
 
-def statement_math(ident) -> nodes.Node:
-    """The house form of the identity's headline claim: the identity in one line."""
-    return imath(forms(ident, headline(ident))[0].latex)
+def statement(ident, typeset: bool = True) -> nodes.Node:
+    """The house form of the identity's headline claim: the identity in one line, typeset, or as
+    Unicode text where a page lists the whole catalog (typeset math costs kilobytes a formula)."""
+    form = forms(ident, headline(ident))[0]
+    return imath(form.latex) if typeset else para(form.unicode, classes=["formula-text"])
 
 
-def overview_rows(idents, docname: str) -> list[list]:
-    return [[[identity_ref(i.id, docname, show_id=True)], [identity_ref(i.id, docname)], statement_math(i),
+def overview_rows(idents, docname: str, typeset: bool = True) -> list[list]:
+    return [[[identity_ref(i.id, docname, show_id=True)], [identity_ref(i.id, docname)], statement(i, typeset),
              conditions_sentence(i) if i.conditions else "—"] for i in idents]
 
 
@@ -143,7 +145,8 @@ class CatalogDirective(SphinxDirective):
             out.append(section(f"catalog-{family}", family_heading(family),
                                para("Family page: ", doc_ref(family_docname(family), family_heading(family),
                                                              docname), "."),
-                               table(OVERVIEW_HEADERS, overview_rows(idents, docname), classes=["catalog"],
+                               table(OVERVIEW_HEADERS, overview_rows(idents, docname, typeset=False),
+                                     classes=["catalog"],
                                      widths=[2, 3, 5, 3])))
         return out
 
