@@ -104,16 +104,18 @@ def test_guide_pages_take_catalog_formulas_from_the_catalog(site_html):
     assert "id/vec-kronecker.html" in page
 
 
-#: An identity page stays light enough for a phone: its verification record is a folded summary
-#: whose wrong formulas are printed only while they are short.
+#: An identity's or a family's page stays light enough for a phone: the verification record is a
+#: folded summary whose wrong formulas are printed only while they are short, and a family's page
+#: lists its identities' formulas as text.
 PAGE_LIMIT = 300_000
 
 
-def test_identity_pages_stay_small_and_fold_their_verification_record(site_html):
-    sizes = {path.name: path.stat().st_size for path in (site_html / "id").glob("*.html")}
+def test_identity_and_family_pages_stay_small_and_fold_the_verification_record(site_html):
+    sizes = {f"{folder}/{path.name}": path.stat().st_size for folder in ("id", "family")
+             for path in (site_html / folder).glob("*.html")}
     assert sizes
     heavy = {name: size for name, size in sizes.items() if size > PAGE_LIMIT}
-    assert not heavy, f"identity pages over {PAGE_LIMIT} bytes: {heavy}"
+    assert not heavy, f"pages over {PAGE_LIMIT} bytes: {heavy}"
     page = (site_html / "id" / "gp-log-marginal-likelihood.html").read_text(encoding="utf-8")
     assert page.count('<details class="folded">') == 2
     text = re.sub(r"<[^>]+>", "", page)

@@ -17,7 +17,7 @@ import identities
 from identities.engine.forms import LAYOUTS, forms
 
 from . import records
-from .blocks import dmath, identity_ref, imath, literal, para, table, section, doc_ref
+from .blocks import dmath, identity_ref, literal, para, table, section, doc_ref
 from .pages import family_docname, family_heading, family_intro, family_package
 from .locations import module_location
 from .render import conditions_sentence, prose
@@ -62,15 +62,15 @@ def headline(ident):
     return min(ident.claims, key=lambda claim: rank.get(claim.kind, len(HEADLINE)))
 
 
-def statement(ident, typeset: bool = True) -> nodes.Node:
-    """The house form of the identity's headline claim: the identity in one line, typeset, or as
-    Unicode text where a page lists the whole catalog (typeset math costs kilobytes a formula)."""
-    form = forms(ident, headline(ident))[0]
-    return imath(form.latex) if typeset else para(form.unicode, classes=["formula-text"])
+def statement(ident) -> nodes.Node:
+    """The house form of the identity's headline claim, the identity in one line, as Unicode text:
+    the pages that list many identities (the catalog overview, a family's page) stay light, since
+    typeset math costs kilobytes a formula; the identity's own page typesets everything."""
+    return para(forms(ident, headline(ident))[0].unicode, classes=["formula-text"])
 
 
-def overview_rows(idents, docname: str, typeset: bool = True) -> list[list]:
-    return [[[identity_ref(i.id, docname, show_id=True)], [identity_ref(i.id, docname)], statement(i, typeset),
+def overview_rows(idents, docname: str) -> list[list]:
+    return [[[identity_ref(i.id, docname, show_id=True)], [identity_ref(i.id, docname)], statement(i),
              conditions_sentence(i) if i.conditions else "—"] for i in idents]
 
 
@@ -124,7 +124,7 @@ def identity_mistakes(ident, docname: str) -> list[nodes.Node]:
     for claim in ident.claims:
         rows = [[m.description, records.plain_reason(m.reason)] for m in report.killed if m.claim.key == claim.key]
         if rows:
-            blocks.append(para("Right answer: ", imath(forms(ident, claim)[0].latex)))
+            blocks.append(para("Right answer: ", forms(ident, claim)[0].unicode))
             blocks.append(table(["mistake", "what the checker says"], rows, classes=["mutants"], widths=[3, 7]))
     if not blocks:
         return []
@@ -145,7 +145,7 @@ class CatalogDirective(SphinxDirective):
             out.append(section(f"catalog-{family}", family_heading(family),
                                para("Family page: ", doc_ref(family_docname(family), family_heading(family),
                                                              docname), "."),
-                               table(OVERVIEW_HEADERS, overview_rows(idents, docname, typeset=False),
+                               table(OVERVIEW_HEADERS, overview_rows(idents, docname),
                                      classes=["catalog"],
                                      widths=[2, 3, 5, 3])))
         return out
