@@ -47,6 +47,6 @@ IDENTITY = identity(
         order=2,
     ),
     see_also=("log-det", "inverse-differential", "commutation-transpose", "det-hessian"),
-    sources=(cite("magnus2019matrix", "ch. 10, the second differential of log|X|"),),
+    sources=(cite("magnus2019matrix", "ch. 10, second-order differentials and the identification of Hessian matrices"),),
     aliases=("second derivative of log det", "log-determinant hessian", "log det concavity"),
 )

@@ -36,6 +36,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(dim("m"), Inverse(X).T)), dX)), "df = tr(Gᵀ dX) with G = mX⁻ᵀ"),
     ),
     see_also=("log-det", "kronecker-mixed-product"),
-    sources=(cite("magnus2019matrix", "ch. 2, the determinant of a Kronecker product"),),
+    sources=(cookbook(locator="§10.2.1, det(A ⊗ B) = det(A)^{rank B} det(B)^{rank A}"),
+             cite("magnus2019matrix", "ch. 2, the determinant of a Kronecker product")),
     aliases=("log det kronecker", "matrix normal log-determinant", "separable covariance log-determinant"),
 )
