@@ -6,8 +6,8 @@ direction as the gradient of det X, with the opposite sign and the reciprocal si
 
 Going through d(X⁻¹) = −X⁻¹dX X⁻¹ and Jacobi's formula at X⁻¹ gives the same answer, since
 tr(X · X⁻¹dX X⁻¹) = tr(X⁻¹dX). The classic mistake is to apply the determinant's rule at the
-inverse and return det(X⁻¹)X (the inverse transpose of X⁻¹), which forgets the chain rule through
-X ↦ X⁻¹ and even has the wrong sign.
+inverse and return det(X⁻¹)Xᵀ (X⁻¹ in place of X in det(X)X⁻ᵀ), which forgets the chain rule
+through X ↦ X⁻¹ and even has the wrong sign.
 
 >>> from identities import get, verify
 >>> verify(get("det-inverse")).ok

@@ -5,7 +5,7 @@ for the inverse applies at the shifted point: d(A + X)⁻¹ = −R dX R with R =
 backward pass is X̄ = −RᵀȲRᵀ and the Jacobian, by vec(PQS) = (Sᵀ ⊗ P)vec(Q), is −Rᵀ ⊗ R with
 columns stacked, −R ⊗ Rᵀ with rows stacked.
 
-This is the derivative of a resolvent (zI − X)⁻¹ and of a regularised inverse (X + λI)⁻¹, as in
+This is the derivative of a resolvent (X − zI)⁻¹ and of a regularised inverse (X + λI)⁻¹, as in
 ridge regression and Levenberg–Marquardt steps. The shift does not split: −A⁻¹dXA⁻¹ − X⁻¹dXX⁻¹
 is the classic wrong answer, and so are the products in the wrong order.
 

@@ -6,9 +6,9 @@ trace gives the reverse-mode product X̄ = −X⁻ᵀȲᵀX⁻ᵀ. As a Jacobian
 matrix applied to vec(dX⁻¹), so J = −K(X⁻ᵀ ⊗ X⁻¹) with K = K_{n,n}, for column-stacking vec; with
 rows stacked the same reasoning gives −(X⁻ᵀ ⊗ X⁻¹)K.
 
-X⁻ᵀ is the gradient of log det X, so this Jacobian is also the Hessian of the log-determinant
-up to sign. The commutation matrix is what tells it from the Jacobian of X⁻¹; forgetting it, or
-keeping dX untransposed (−X⁻ᵀdX X⁻ᵀ), are the classic mistakes.
+X⁻ᵀ is the gradient of log det X, so this Jacobian is also the Hessian of the log-determinant.
+The commutation matrix is what tells it from the Jacobian of X⁻¹; forgetting it, or keeping dX
+untransposed (−X⁻ᵀdX X⁻ᵀ), are the classic mistakes.
 
 >>> import numpy as np
 >>> from identities import check_differential, get, verify
