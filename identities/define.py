@@ -24,6 +24,7 @@ an identity may use the engine's constructs, each printed as LaTeX, Unicode and 
   Fᵢⱼ = 1/(xⱼᵖ − xᵢᵖ) off the diagonal, 0 on it), ``svd_u``, ``svd_s``, ``svd_v`` (the thin SVD
   A = U diag(s) Vᵀ of a tall A, s descending), ``qr_q``, ``qr_r`` (diag(R) > 0), ``solve(A, B)``
   (A⁻¹B, computed as a solve), ``pinv`` (A⁺ of a full-rank A), ``nuclear_norm``, ``spectral_norm``;
+* **block matrices** — ``block([[A, B], [C, D]])`` ([A, B; C, D], blocks whose sizes fit);
 * **parts of a matrix** — ``sym`` ((M + Mᵀ)/2: write a function of a symmetric argument on sym(A)),
   ``tril``, ``triu``, ``phi`` (Φ, the lower triangle with its diagonal halved), ``diagonal`` (the
   diagonal of a square matrix as a column), ``column(M, j)`` (from 1; ``column(U, dim("n"))`` is the
@@ -52,6 +53,7 @@ from __future__ import annotations
 import sympy as sp
 from sympy import (Determinant, HadamardProduct, Inverse, KroneckerProduct, Rational, Trace, Transpose, pi)
 
+from .engine.constructs.blocks import block
 from .engine.constructs.complex import conj, conj_transpose, real_part
 from .engine.constructs.elementwise import (derivative_of, exp_, log_, power, reciprocal, sigmoid, softplus, sqrt_,
                                             tanh_)
@@ -78,7 +80,7 @@ __all__ = [
     "variable", "constant", "upstream", "gradient", "differential_of", "jacobian", "hessian", "vjp", "equal",
     "step", "derivation", "identity", "named", "cite", "cookbook", "published",
     "sym", "tril", "triu", "phi", "diagonal", "column", "chol", "eigh_values", "eigh_vectors", "gap",
-    "svd_u", "svd_s", "svd_v", "qr_q", "qr_r", "solve", "pinv", "nuclear_norm", "spectral_norm",
+    "svd_u", "svd_s", "svd_v", "qr_q", "qr_r", "solve", "pinv", "nuclear_norm", "spectral_norm", "block",
 ]
 
 d = differential

@@ -17,6 +17,7 @@ module                  constructs
 ``solves``              A⁻¹B computed as a solve, the pseudo-inverse A⁺
 ``factorization_code``  the complex-step-valid NumPy the factorization nodes compute with
 ``helpers``             registers it, and the name(argument) printing those nodes share
+``blocks``              block matrices [A, B; C, D]
 ======================  =====================================================================
 
 Each module declares its nodes with their three printings (``print_rule``), the NumPy helpers
@@ -26,4 +27,4 @@ nodes: their parametrisations live in :mod:`identities.engine.structures`.)
 """
 
 # registration happens on import
-from . import complex, elementwise, factorizations, matfun, parts, solves, special, sums  # noqa: F401
+from . import blocks, complex, elementwise, factorizations, matfun, parts, solves, special, sums  # noqa: F401
