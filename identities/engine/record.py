@@ -13,6 +13,7 @@ from typing import Literal
 
 import sympy as sp
 
+from .callables import choose_claim, function_of, house_function
 from .conditions import CONDITIONS, check_combination
 from .nodes import Differential, Named, ScalarConstant, unname
 from .refusals import refusal
@@ -229,16 +230,14 @@ class Identity:
         ...
         ValueError: identity 'log-det' has no hessian with respect to X; it has: gradient with respect to X
         """
-        # The printer sits above the record (it reads records); importing it here, when a reader asks for
-        # code, keeps the record module free of it at import.
-        from .callables import numpy_claim, numpy_function
-
         if kind is None:
             if wrt is not None or vec is not None or convention is not None or of is not None:
                 raise ValueError("name the kind of claim (e.g. numpy('gradient', 'X')) before its variable or "
                                  "keywords; numpy() alone is the function")
-            return numpy_function(self)
-        return numpy_claim(self, kind, wrt, vec=vec, convention=convention, of=of)
+            return function_of(self)
+        if kind not in CLAIM_KINDS:
+            raise ValueError(f"unknown claim kind {kind!r}; the kinds are {', '.join(CLAIM_KINDS)}")
+        return house_function(self, choose_claim(self, kind, wrt, vec=vec, convention=convention, of=of))
 
     @property
     def outputs(self) -> tuple[tuple[str, sp.Expr], ...]:
