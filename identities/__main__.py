@@ -1,4 +1,4 @@
-"""Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...]``.
+"""Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...] | cookbook``.
 
 ``verify`` and ``mutants`` take ``-j N`` to check N identities at a time in separate processes
 (``-j 0``: one per core); the output is the same, in the same order, whatever N.
@@ -9,7 +9,8 @@ Exit codes:
 - 1: a verification failed, a mutant survived, or a check could not decide;
 - 2: bad usage: an unknown command, option or id, a negative seed or job count (one line on stderr);
 - 3: a catalog module is broken (a syntax error, an exception at import, an inconsistent
-  definition): one line on stderr naming its file and line.
+  definition): one line on stderr naming its file and line; or the data of the Cookbook map is
+  inconsistent (one line naming the file and the equation).
 
 No user error prints a traceback.
 """
@@ -17,6 +18,7 @@ No user error prints a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -25,6 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 import sympy as sp
 
 from . import all_identities, get, mutants, verify
+from .engine import cookbook
 from .engine.conditions import CONDITIONS
 from .engine.forms import definitions, forms, where
 from .engine.printing import unicode
@@ -152,6 +155,57 @@ def cmd_mutants(args) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _cookbook_rows(idents):
+    stated = cookbook.stated_by(idents)
+    return [(eq, stated.get(n, ())) for n, eq in cookbook.equations().items()]
+
+
+def cmd_cookbook(args) -> int:
+    idents = all_identities()
+    rows = _cookbook_rows(idents)
+    missing = cookbook.unmapped(idents)
+    uncited = sorted(set(cookbook.stated_by(idents)) - set(cookbook.equations()))
+    if args.json:
+        print(json.dumps({
+            "edition": cookbook.EDITION,
+            "equations": [{"number": eq.number, "section": eq.section, "statement": eq.statement,
+                           "real_derivative": eq.real_derivative, "confirmed": eq.confirmed,
+                           "confirmed_by": list(eq.confirmed_by), "left_out": eq.left_out, "note": eq.note or None,
+                           "identities": list(ids)} for eq, ids in rows],
+            "identities": {i: list(ns) for i, ns in cookbook.by_identity(idents).items()},
+            "not_yet_stated": list(missing),
+            "cited_but_not_in_the_map": uncited,
+        }, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    chapter = [(eq, ids) for eq, ids in rows if eq.number in cookbook.CHAPTER]
+    stated = sum(bool(ids) for _, ids in chapter)
+    left = sum(eq.left_out is not None and not ids for eq, ids in chapter)
+    print(f"{cookbook.EDITION}; derivative chapter ({cookbook.CHAPTER[0]})–({cookbook.CHAPTER[-1]}): {stated} stated "
+          f"by an identity, {left} left out with a reason, {len(missing)} real derivatives not yet stated")
+    print("  mark: ✓ number and content confirmed in a source that prints the numbers; ? not confirmed\n")
+    print("equation → identities")
+    for eq, ids in rows:
+        mark = "✓" if eq.confirmed else "?"
+        print(f"  {eq.label:>5} {mark} {eq.section:<7} {eq.statement}")
+        if eq.note:
+            print(f"{'':18}note: {eq.note}")
+        if ids:
+            print(f"{'':18}→ {', '.join(ids)}")
+        elif eq.left_out is not None:
+            print(f"{'':18}left out: {eq.left_out}")
+        elif eq.number in missing:
+            print(f"{'':18}not yet stated by an identity")
+    print("\nidentity → equations")
+    mapping = cookbook.by_identity(idents)
+    width = max((len(i) for i in mapping), default=0)
+    for ident_id, numbers in mapping.items():
+        print(f"  {ident_id:<{width}}  {', '.join(f'({n})' for n in numbers)}")
+    for n in uncited:
+        print(f"\nwarning: ({n}) is cited by {', '.join(cookbook.stated_by(idents)[n])} but is not in "
+              f"{cookbook.DATA.name}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="The matrix-calculus identity catalog.",
                      epilog="exit codes: 0 all good; 1 a verification failed, a mutant survived or a check could "
@@ -170,6 +224,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="check N identities at a time, in separate processes (0: one per core; default 1)")
         p.add_argument("-v", "--verbose", action="store_true", help="print every row")
         p.set_defaults(run=run)
+    book = sub.add_parser("cookbook", help="the Matrix Cookbook map: each equation (33)–(144) and the identities "
+                                           "that state it, and each identity's equations")
+    book.add_argument("--json", action="store_true", help="print the map as JSON")
+    book.set_defaults(run=cmd_cookbook)
     return parser
 
 
@@ -182,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     except UnknownIdentity as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except cookbook.CookbookDataError as exc:
+        print(f"{PROG}: error: broken Cookbook map: {exc}", file=sys.stderr)
+        return EXIT_BROKEN_CATALOG
     except DefinitionError as exc:
         print(f"{PROG}: error: broken catalog module: {exc}", file=sys.stderr)
         return EXIT_BROKEN_CATALOG

@@ -146,3 +146,43 @@ def test_a_broken_module_is_named_by_file_and_line_with_exit_3(catalog, capsys, 
     where = "b_broken.py" + (f":{line}:" if line else ":")
     assert where in err and words in err, err
     assert err.startswith("python -m identities: error: broken catalog module: ")
+
+
+# -- the Cookbook map --------------------------------------------------------------------------------
+
+def test_cookbook_prints_the_map_both_ways(capsys):
+    assert main(["cookbook"]) == EXIT_OK
+    out = capsys.readouterr().out
+    equations, _, by_identity = out.partition("\nidentity → equations\n")
+    assert re.search(r"\(57\) ✓ 2\.1\.4 +∂ln\|det X\|/∂X = X⁻ᵀ\n +→ log-det\n", equations)
+    assert re.search(r"\(45\) ✓ 2 +.*\n +left out: complex-valued", equations)
+    assert "not yet stated by an identity" in equations or "0 real derivatives not yet stated" in out
+    assert re.search(r"^  log-det +\(43\), \(57\)$", by_identity, re.M)
+
+
+def test_cookbook_json_has_every_equation_and_every_citing_identity(capsys):
+    import json
+
+    assert main(["cookbook", "--json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    numbers = [e["number"] for e in data["equations"]]
+    assert set(range(33, 145)) <= set(numbers) and numbers == sorted(numbers)
+    by_number = {e["number"]: e for e in data["equations"]}
+    assert "log-det" in by_number[57]["identities"] and by_number[57]["confirmed"] is True
+    assert data["identities"]["log-det"] == [43, 57]
+
+
+def test_a_broken_cookbook_map_is_one_line_with_exit_3(tmp_path, monkeypatch, capsys):
+    from identities.engine import cookbook
+
+    broken = tmp_path / cookbook.DATA.name
+    broken.write_text(cookbook.DATA.read_text(encoding="utf-8").replace("number = 77\n", "number = 76\n"))
+    monkeypatch.setattr(cookbook, "DATA", broken)
+    cookbook._load.cache_clear()
+    try:
+        assert main(["cookbook"]) == EXIT_BROKEN_CATALOG
+    finally:
+        cookbook._load.cache_clear()
+    err = capsys.readouterr().err
+    assert err.startswith("python -m identities: error: broken Cookbook map: cookbook_equations.toml: ")
+    assert len(err.strip().splitlines()) == 1 and "(76) is listed twice" in err

@@ -4,15 +4,16 @@ from the one stored expression, plus the NumPy functions printed from those same
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from functools import cached_property
 
 import sympy as sp
 
+from .callables import claim_name, claim_parameters, differentiated_function, function_of, house_function
+from .callables import memo as _memo
 from .compile import Compiled, compile_expr
-from .nodes import Differential, Named, Vec, named_parts
-from .printing import code_name, latex, latex_operand, unicode, unicode_operand
+from .nodes import Named, Vec, named_parts
+from .printing import latex, latex_operand, unicode, unicode_operand
 from .record import Claim, Identity
 from .symbols import is_complex, is_scalar
 
@@ -230,51 +231,6 @@ def statement(ident: Identity) -> list[Form]:
 
 # -- compiled functions ---------------------------------------------------------------------------
 
-#: What is printed or compiled from an identity, kept while the identity lives.  Keyed by the record
-#: itself (equal records share an entry), so a modified copy never reuses what its original printed.
-_MEMO: "weakref.WeakKeyDictionary[Identity, dict]" = weakref.WeakKeyDictionary()
-
-
-def _memo(ident: Identity) -> dict:
-    memo = _MEMO.get(ident)
-    if memo is None:
-        memo = _MEMO[ident] = {}
-    return memo
-
-
-def claim_name(claim: Claim) -> str:
-    """The name of the function printed from a claim: ``grad_X``, ``jacobian_X_F``, ``grad_X_free``, ``rhs``."""
-    if claim.kind == "equal":
-        return "rhs"
-    prefix = {"gradient": "grad", "vjp": "vjp", "differential": "d", "jacobian": "jacobian", "hessian": "hessian"}
-    suffix = f"_{claim.vec}" if claim.kind in ("jacobian", "hessian") else ""
-    suffix += f"_{claim.convention}" if claim.convention is not None else ""
-    of = claim.of if claim.of is not None else ""
-    return f"{prefix[claim.kind]}{of}_{claim.wrt.name}{suffix}"
-
-
-def function_of(ident: Identity) -> Compiled:
-    """The function f (or F) as NumPy code, parameters in declaration order; with several outputs it
-    returns them as a tuple, in the order of ``ident.output``."""
-    memo = _memo(ident)
-    if "function" not in memo:
-        name = "_".join(code_name(n) for n, _ in ident.outputs)
-        memo["function"] = compile_expr(tuple(e for _, e in ident.outputs) if ident.several_outputs else
-                                        ident.function, ident.parameters, name if name.isidentifier() else "f")
-    return memo["function"]
-
-
-def differentiated_function(ident: Identity, claim: Claim) -> Compiled:
-    """The function *claim* is a derivative of: the output it names (a differential of one output of
-    several), else the whole function."""
-    if claim.of is None or not ident.several_outputs:
-        return function_of(ident)
-    memo = _memo(ident)
-    if ("output", claim.of) not in memo:
-        memo["output", claim.of] = compile_expr(ident.output_expr(claim.of), ident.parameters, code_name(claim.of))
-    return memo["output", claim.of]
-
-
 def output_symbol(ident: Identity, name: str | None = None) -> sp.MatrixSymbol:
     """An output as a symbol of its own (f, F, O, U), for writing dF, vec(dF), ⟨F̄, dF⟩ on a page;
     *name* picks one of several outputs."""
@@ -292,19 +248,10 @@ def cotangent_pairing(ident: Identity) -> tuple[str, str]:
     return tex, text
 
 
-def claim_parameters(ident: Identity, claim: Claim) -> tuple:
-    """The parameters of the function printed from a claim: the identity's parameters, then the
-    upstream gradients, one per output (a VJP), or the perturbation (a differential)."""
-    params = ident.parameters
-    if claim.kind == "vjp":
-        params += ident.upstreams
-    if claim.kind == "differential":
-        params += (Differential(claim.wrt),)
-    return params
-
-
 def form_function(ident: Identity, form: Form) -> Compiled:
     """The NumPy function printed from one form of a claim."""
+    if form.house:  # the function the record hands a reader (Identity.numpy) is this very one
+        return house_function(ident, form.claim)
     memo = _memo(ident)
     key = ("form", form.claim, form.label)
     if key not in memo:

@@ -13,6 +13,7 @@ from typing import Literal
 
 import sympy as sp
 
+from .callables import choose_claim, function_of, house_function
 from .conditions import CONDITIONS, check_combination
 from .nodes import Differential, Named, ScalarConstant, unname
 from .refusals import refusal
@@ -195,6 +196,48 @@ class Identity:
     def parameters(self) -> tuple[sp.MatrixSymbol, ...]:
         """The arguments of the function, in declaration order (upstream gradients excluded)."""
         return tuple(v.symbol for v in self.symbols if v.role != "upstream")
+
+    def numpy(self, kind: str | None = None, wrt=None, *, vec: str | None = None, convention: str | None = None,
+              of: str | None = None):
+        """The identity as a NumPy callable, printed from the stored expressions: the very function the
+        checker verifies.
+
+        ``numpy()`` is the function itself, taking :attr:`parameters` in order (a tuple of arrays for
+        several outputs).  ``numpy(kind, wrt)`` is one claim in the house convention: ``kind`` is
+        one of ``"gradient"``, ``"differential"``, ``"jacobian"``, ``"hessian"``, ``"vjp"``,
+        ``"equal"`` (the right-hand side of an algebraic identity, no ``wrt``), and ``wrt`` the variable
+        (its symbol or its name).  The claim takes :attr:`parameters` in order, then the upstream
+        gradients, one per output, for a VJP, or the perturbation dX for a differential.  Where the
+        identity has several claims of that kind and variable, ``vec`` (``"F"`` or ``"C"``),
+        ``convention`` (``"sym"`` or ``"free"``) or ``of`` (an output's name) chooses one.  A kind or
+        variable the identity does not have raises a ValueError that says what it has.
+
+        The callable's ``source`` is its NumPy code and ``params`` its argument names.
+
+        >>> import numpy as np
+        >>> from identities import get
+        >>> log_det = get("log-det")
+        >>> [p.name for p in log_det.parameters]
+        ['X']
+        >>> X = np.array([[2.0, 1.0], [0.5, 3.0]])
+        >>> bool(np.isclose(log_det.numpy()(X), np.log(np.linalg.det(X))))
+        True
+        >>> grad = log_det.numpy("gradient", "X")
+        >>> bool(np.allclose(grad(X), np.linalg.inv(X).T))
+        True
+        >>> log_det.numpy("hessian", "X")
+        Traceback (most recent call last):
+        ...
+        ValueError: identity 'log-det' has no hessian with respect to X; it has: gradient with respect to X
+        """
+        if kind is None:
+            if wrt is not None or vec is not None or convention is not None or of is not None:
+                raise ValueError("name the kind of claim (e.g. numpy('gradient', 'X')) before its variable or "
+                                 "keywords; numpy() alone is the function")
+            return function_of(self)
+        if kind not in CLAIM_KINDS:
+            raise ValueError(f"unknown claim kind {kind!r}; the kinds are {', '.join(CLAIM_KINDS)}")
+        return house_function(self, choose_claim(self, kind, wrt, vec=vec, convention=convention, of=of))
 
     @property
     def outputs(self) -> tuple[tuple[str, sp.Expr], ...]:

@@ -38,6 +38,7 @@ IDENTITY = identity(
         step(Trace(mul(B, A, dX)), "cyclic property: move the last factor B to the front"),
     ),
     see_also=("rule-frobenius-identification", "trace-AXB"),
-    sources=(cookbook(36, locator="with the cyclic property of the trace, §1.1"),),
+    sources=(cookbook(locator="§1.1, the cyclic property Tr(ABC) = Tr(BCA) = Tr(CAB), applied after eq. (36), "
+                               "d tr(X) = tr(dX)"),),
     aliases=("cyclic trace", "trace rotation", "cyclic property"),
 )

@@ -7,6 +7,7 @@ Modules, one job each:
 - ``pages``        the generated sources of ``id/<id>`` and ``family/<name>``, and the outputs of removed pages
 - ``locations``    messages about an identity point at its module; a module that cannot load stops the build
 - ``catalog``      family tables, the catalog overview, the common-mistakes page
+- ``cookbook``     the Matrix Cookbook map: each equation (33)–(144) and the identities that state it
 - ``conventions``  layout-convention tables from the catalog
 - ``records``      the verification and mutation reports an identity's page shows
 - ``katex_offline`` math typeset at build time, with local CSS and fonts
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import catalog, conventions, locations, pages
+from . import catalog, conventions, cookbook, locations, pages
 from .domain import IdentityDomain, IdentityRole, pages_linking_to_retitled_identities, remember_titles
 
 #: Bump when the extension changes what it renders, so Sphinx re-reads every page.
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("common-mistakes", catalog.MistakesDirective)
     app.add_directive("layout-table", conventions.LayoutTableDirective)
     app.add_directive("identity-formula", catalog.FormulaDirective)
+    app.add_directive("cookbook-map", cookbook.CookbookMapDirective)
     app.connect("builder-inited", locations.check_catalog, priority=100)  # before anything reads the catalog
     app.connect("builder-inited", pages.write_sources)
     app.connect("env-get-outdated", pages.remove_stale_outputs)
