@@ -61,3 +61,18 @@ def test_mutants_that_cannot_even_be_formed_are_still_killed(undecided):
     report = mutants.mutation_report(identities.get("softmax-jacobian"), 0)
     assert [(m.description, m.reason) for m in report.killed] == [
         ("x → xᵀ (ill-shaped: ValueError)", "ill-shaped: cannot be formed")]
+
+
+def test_a_square_result_symmetric_up_to_rounding_gets_no_transposed_control():
+    """A Hessian written with X⁻ᵀ computed two ways is symmetric up to rounding far above an
+    absolute 1e-14 when its entries are large; its transpose is not a wrong answer to reject."""
+    import numpy as np
+
+    from identities.engine.verify import _is_symmetric_square
+    rng = np.random.default_rng(0)
+    S = rng.standard_normal((6, 6)) * 50
+    H = S + S.T
+    H[0, 1] += 1e-12
+    assert _is_symmetric_square(H)
+    assert not _is_symmetric_square(H + 1e-6 * np.abs(H).max() * np.triu(np.ones((6, 6)), 1))
+    assert not _is_symmetric_square(np.ones((2, 3)))

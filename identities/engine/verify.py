@@ -184,9 +184,16 @@ def _row(what: str, check: Check, dr: Draw, expect_fail: bool = False) -> Row:
     return Row(what, ok, check.method, check.rel_error, check.tolerance, dr.describe(), detail)
 
 
+#: A square result whose transpose differs from it by less than this fraction of its largest entry
+#: counts as symmetric: its transpose is no wrong answer a check could reject (the scale bump of the
+#: negative controls is of this size), only the rounding of two ways to compute the same matrix.
+SYMMETRIC = 1e-8
+
+
 def _is_symmetric_square(value: np.ndarray) -> bool:
-    return value.ndim == 2 and value.shape[0] == value.shape[1] and np.allclose(value, value.T, rtol=1e-12,
-                                                                                atol=1e-14)
+    if value.ndim != 2 or value.shape[0] != value.shape[1]:
+        return False
+    return float(np.max(np.abs(value - value.T), initial=0.0)) <= SYMMETRIC * float(np.max(np.abs(value), initial=0.0))
 
 
 def verify(ident: Identity, seed: int = 0) -> Report:
