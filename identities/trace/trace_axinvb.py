@@ -2,10 +2,11 @@
 
 For an invertible n×n X, A of shape p×n and B of shape n×p, the differential of the inverse
 d(X⁻¹) = −X⁻¹ dX X⁻¹ gives d tr(AX⁻¹B) = −tr(AX⁻¹ dX X⁻¹B) = −tr(X⁻¹BAX⁻¹ dX), so the gradient is
-−(X⁻¹BAX⁻¹)ᵀ = −X⁻ᵀAᵀBᵀX⁻ᵀ, n×n like X. With A = aᵀ a row and B = b a column it is the gradient −X⁻ᵀabᵀX⁻ᵀ of the bilinear form aᵀX⁻¹b.
+−(X⁻¹BAX⁻¹)ᵀ = −X⁻ᵀAᵀBᵀX⁻ᵀ, n×n like X. With A = aᵀ a row and B = b a column it is the gradient
+−X⁻ᵀabᵀX⁻ᵀ of the bilinear form aᵀX⁻¹b.
 
-It appears in the gradient of a Gaussian log-likelihood in the precision's inverse, of
-tr(Σ⁻¹S), and of the A-optimality criterion of experimental design. The classic slips are the
+It appears in the gradient of a Gaussian log-likelihood with respect to the covariance Σ, through
+tr(Σ⁻¹S), and in that of the A-optimality criterion of experimental design. The classic slips are the
 missing sign, the missing transposes (−X⁻¹BAX⁻¹), and −X⁻²BA, which treats X⁻¹ as commuting with
 BA.
 

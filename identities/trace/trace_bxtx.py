@@ -21,7 +21,8 @@ dX = d(X)
 IDENTITY = identity(
     id="trace-BXtX",
     title="Gradient of tr(BXᵀX)",
-    symbols=[variable(X, "the variable, an m×n matrix"), constant(B, "a constant n×n matrix, not necessarily symmetric")],
+    symbols=[variable(X, "the variable, an m×n matrix"),
+             constant(B, "a constant n×n matrix, not necessarily symmetric")],
     function=Trace(mul(B, X.T, X)),
     claims=[gradient(X, mul(X, add(B.T, B)))],
     derivation=derivation(

@@ -26,7 +26,8 @@ dX = d(X)
 IDENTITY = identity(
     id="trace-BXXt",
     title="Gradient of tr(BXXᵀ)",
-    symbols=[variable(X, "the variable, an n×k matrix"), constant(B, "a constant n×n matrix, not necessarily symmetric")],
+    symbols=[variable(X, "the variable, an n×k matrix"),
+             constant(B, "a constant n×n matrix, not necessarily symmetric")],
     function=Trace(mul(B, X, X.T)),
     claims=[gradient(X, mul(add(B, B.T), X))],
     derivation=derivation(

@@ -6,8 +6,8 @@ though, each e^{sX} dX e^{(1−s)X} rotates to e^{(1−s)X} e^{sX} dX = e^X dX, 
 d tr(e^X) = tr(e^X dX) and the gradient is (e^X)ᵀ = e^{Xᵀ}. It is the Matrix Cookbook's rule
 ∂tr F(X)/∂X = f(X)ᵀ with F = f = exp.
 
-tr(e^X) = Σ e^{λᵢ} is the partition function of a density matrix and the log-sum-exp of the
-eigenvalues' smooth maximum. The classic slip is to forget the transpose (the exponential of a
+tr(e^X) = Σ e^{λᵢ} is the partition function of quantum statistical mechanics (with X = −βH), and
+its logarithm is the log-sum-exp of the eigenvalues, a smooth maximum. The classic slip is to forget the transpose (the exponential of a
 non-symmetric X is not symmetric), or to compute with NumPy's entrywise ``np.exp``.
 
 >>> import numpy as np
@@ -33,7 +33,8 @@ IDENTITY = identity(
     claims=[gradient(X, Transpose(expm(X)))],
     derivation=derivation(
         X,
-        step(Trace(expm_frechet(X, dX)), "d e^X = L_exp(X, dX), the Fréchet derivative, and d passes through the trace"),
+        step(Trace(expm_frechet(X, dX)),
+             "d e^X = L_exp(X, dX), the Fréchet derivative, and d passes through the trace"),
         step(Trace(mul(expm(X), dX)),
              "under the trace, e^{sX} dX e^{(1−s)X} rotates to e^X dX for every s, so the average is tr(e^X dX)"),
         step(Trace(mul(Transpose(Transpose(expm(X))), dX)), "the form tr(Gᵀ dX) with G = (e^X)ᵀ"),

@@ -6,8 +6,8 @@ Gᵀ = A, so G = Aᵀ, an m×n matrix like X.
 
 This is the transpose of the numerator-layout answer ∂tr(XA)/∂X = A (n×m) found in texts that lay
 out derivatives by the rows of the numerator; with non-square A the two differ in shape, and the
-checker rejects A as the gradient at once. It is the same identity as tr(AX) = tr(XA) (cyclic
-property) and the special case B = I of tr(AXB).
+checker rejects A as the gradient at once. By the cyclic property it is also the gradient of tr(AX),
+and it is tr(AXB) with the identity as left factor.
 
 >>> import numpy as np
 >>> from identities import get, check_gradient, verify

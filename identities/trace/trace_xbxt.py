@@ -26,7 +26,8 @@ dX = d(X)
 IDENTITY = identity(
     id="trace-XBXt",
     title="Gradient of tr(XBXᵀ)",
-    symbols=[variable(X, "the variable, an m×n matrix"), constant(B, "a constant n×n matrix, not necessarily symmetric")],
+    symbols=[variable(X, "the variable, an m×n matrix"),
+             constant(B, "a constant n×n matrix, not necessarily symmetric")],
     function=Trace(mul(X, B, X.T)),
     claims=[gradient(X, mul(X, add(B.T, B)))],
     derivation=derivation(

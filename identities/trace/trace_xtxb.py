@@ -20,7 +20,8 @@ dX = d(X)
 IDENTITY = identity(
     id="trace-XtXB",
     title="Gradient of tr(XᵀXB)",
-    symbols=[variable(X, "the variable, an m×n matrix"), constant(B, "a constant n×n matrix, not necessarily symmetric")],
+    symbols=[variable(X, "the variable, an m×n matrix"),
+             constant(B, "a constant n×n matrix, not necessarily symmetric")],
     function=Trace(mul(X.T, X, B)),
     claims=[gradient(X, mul(X, add(B.T, B)))],
     derivation=derivation(

@@ -21,7 +21,8 @@ dX = d(X)
 IDENTITY = identity(
     id="trace-XXtB",
     title="Gradient of tr(XXᵀB)",
-    symbols=[variable(X, "the variable, an n×k matrix"), constant(B, "a constant n×n matrix, not necessarily symmetric")],
+    symbols=[variable(X, "the variable, an n×k matrix"),
+             constant(B, "a constant n×n matrix, not necessarily symmetric")],
     function=Trace(mul(X, X.T, B)),
     claims=[gradient(X, mul(add(B, B.T), X))],
     derivation=derivation(
