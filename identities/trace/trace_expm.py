@@ -7,8 +7,9 @@ d tr(e^X) = tr(e^X dX) and the gradient is (e^X)ᵀ = e^{Xᵀ}. It is the Matrix
 ∂tr F(X)/∂X = f(X)ᵀ with F = f = exp.
 
 tr(e^X) = Σ e^{λᵢ} is the partition function of quantum statistical mechanics (with X = −βH), and
-its logarithm is the log-sum-exp of the eigenvalues, a smooth maximum. The classic slip is to forget the transpose (the exponential of a
-non-symmetric X is not symmetric), or to compute with NumPy's entrywise ``np.exp``.
+its logarithm is the log-sum-exp of the eigenvalues, a smooth maximum. The classic slip is to
+forget the transpose (the exponential of a non-symmetric X is not symmetric), or to compute with
+NumPy's entrywise ``np.exp``.
 
 >>> import numpy as np
 >>> from scipy.linalg import expm

@@ -6,9 +6,9 @@ experimental design. The inverse's differential gives df = −tr(G⁻¹ dG G⁻�
 both terms equal −tr(G⁻²XᵀdX) under the trace (G is symmetric), so the gradient is −2XG⁻², n×k
 like X. It is the case A = C = I of the Matrix Cookbook's tr((XᵀCX)⁻¹A).
 
-Adding rows to the design can only lower the criterion, and the gradient says so: −2XG⁻² pushes
-every row outward. The classic slips are the missing factor 2, −2XG⁻¹ (one inverse short) and
-−2G⁻²X, which has the wrong shape.
+Scaling the design up lowers the criterion, and the gradient agrees: ⟨−2XG⁻², X⟩ = −2 tr(G⁻¹) < 0.
+The classic slips are the missing factor 2, −2XG⁻¹ (one inverse short) and −2G⁻²X, which has the
+wrong shape.
 
 >>> from identities import get, verify
 >>> verify(get("trace-inverse-gram")).ok

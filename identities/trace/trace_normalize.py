@@ -1,7 +1,7 @@
 """Normalising by the trace, X/tr(X): Jacobian (I − vec(Y)vec(I)ᵀ)/tr(X), backward pass (Ȳ − tr(ȲᵀY) I)/tr(X).
 
-For a square X with tr(X) ≠ 0, Y = X/tr(X) has trace one (a density matrix, when X ⪰ 0). The
-quotient rule gives dY = dX/t − X tr(dX)/t² = (dX − Y tr(dX))/t with t = tr(X). The function is
+For a square X with tr(X) ≠ 0, Y = X/tr(X) has trace one (a density matrix, when X is symmetric
+positive semidefinite). The quotient rule gives dY = dX/t − X tr(dX)/t² = (dX − Y tr(dX))/t with t = tr(X). The function is
 invariant to scaling X, and the differential shows it: dX = εX gives dY = 0. In vec form,
 tr(dX) = vec(I)ᵀ vec(dX), so the Jacobian is (I − vec(Y) vec(I)ᵀ)/t. In reverse mode,
 ⟨Ȳ, dY⟩ = (tr(Ȳᵀ dX) − tr(ȲᵀY) tr(dX))/t, so X̄ = (Ȳ − tr(ȲᵀY) I)/t: the upstream gradient minus its

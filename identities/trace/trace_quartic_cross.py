@@ -1,8 +1,8 @@
 """The gradient of tr(BᵀXᵀCXXᵀCXB) has four terms, one for each occurrence of X.
 
 With X of shape n×m, C of shape n×n and B of shape m×p, write M = XᵀCX (m×m): the function is
-tr(BᵀM²B) = tr(M² BBᵀ), a quartic in X. The product rule gives four terms, one per X, and rotating each until dX
-stands last (transposing where dX appears transposed) gives the gradient
+tr(BᵀM²B) = tr(M² BBᵀ), a quartic in X. The product rule gives four terms, one per X, and
+rotating each until dX stands last (transposing where dX appears transposed) gives the gradient
 
     CXXᵀCXBBᵀ + CᵀXBBᵀXᵀCᵀX + CXBBᵀXᵀCX + CᵀXXᵀCᵀXBBᵀ.
 

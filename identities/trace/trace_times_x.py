@@ -5,7 +5,7 @@ scalar times a matrix gives dF = tr(dX) X + tr(X) dX. In vec form, tr(dX) = vec(
 Jacobian is vec(X) vec(I)ᵀ + tr(X) I_{n²}: a multiple of the identity plus a rank-one term. In
 reverse mode, ⟨Ȳ, dF⟩ = tr(ȲᵀX) tr(dX) + tr(X) tr(Ȳᵀ dX), so X̄ = tr(X)Ȳ + tr(XᵀȲ) I.
 
-It is the simplest function whose Jacobian is not a Kronecker product, and the pattern of every
+It is a small example of a Jacobian that is not a Kronecker product, and the pattern of every
 normalisation by a trace. The classic slips are to drop the rank-one term (treating tr(X) as a
 constant), and in reverse mode to write tr(Ȳ)X, pairing the wrong factors.
 
