@@ -7,7 +7,8 @@ trace of a covariance when X is a precision.
 
 Differentiating again with dX fixed, d(M⁻¹ dX M⁻¹) brings two more factors M⁻¹ dX, and both terms
 are equal under the trace: d² = 2 tr(M⁻² dX M⁻¹ dX). Since tr(P dX Q dX) = vec(dX)ᵀ K (Pᵀ ⊗ Q) vec(dX)
-with the commutation matrix K = K_{n,n}, the symmetric Hessian is K((M⁻²)ᵀ ⊗ M⁻¹) + (M⁻² ⊗ M⁻ᵀ)K.
+with the commutation matrix K = K_{n,n}, the Hessian is the symmetric part, doubled: S + Sᵀ with
+S = K((M⁻²)ᵀ ⊗ M⁻¹).
 The classic slips are the missing sign, the missing transpose and −M⁻ᵀ (the gradient of
 log det M, not of its trace).
 
@@ -23,7 +24,7 @@ A = matrix("A", "n", "n")
 dX = d(X)
 M = named("M", add(X, A))
 Mi = Inverse(M)
-K = commutation("n", "n")
+S = named("S", mul(commutation("n", "n"), KroneckerProduct(Transpose(mul(Mi, Mi)), Mi)))
 
 IDENTITY = identity(
     id="trace-inverse-X-plus-A",
@@ -35,8 +36,7 @@ IDENTITY = identity(
     function=Trace(Mi),
     claims=[
         gradient(X, mul(-1, Transpose(mul(Mi, Mi)))),
-        hessian(X, add(mul(K, KroneckerProduct(Transpose(mul(Mi, Mi)), Mi)),
-                       mul(KroneckerProduct(mul(Mi, Mi), Mi.T), K)), vec="F"),
+        hessian(X, add(S, Transpose(S)), vec="F"),
     ],
     derivation=derivation(
         X,
