@@ -37,7 +37,7 @@ IDENTITY = identity(
         step(Trace(mul(Inverse(S), dX)), "d log det M = tr(M⁻¹ dM) with M = A + X and dM = dX"),
         step(Trace(mul(Transpose(Inverse(S).T), dX)), "df = tr(Gᵀ dX) with G = (A + X)⁻ᵀ"),
     ),
-    see_also=("log-det", "gp-log-marginal-likelihood", "trace-inverse-sum"),
+    see_also=("log-det", "gp-log-marginal-likelihood", "trace-inverse-X-plus-A"),
     sources=(cite("magnus2019matrix", "ch. 8, the differential of a log-determinant d log|X| = tr(X⁻¹ dX)"),),
     aliases=("log det(A + X)", "shifted log-determinant", "regularised log-determinant"),
 )

@@ -44,7 +44,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(-1, Inverse(X).T, a, b.T, Inverse(X).T)), dX)),
              "(X⁻¹baᵀX⁻¹)ᵀ = X⁻ᵀabᵀX⁻ᵀ, so df = tr(Gᵀ dX)"),
     ),
-    see_also=("inverse-differential", "trace-a-inverse-b", "quadratic-form"),
+    see_also=("inverse-differential", "trace-AXinvB", "quadratic-form"),
     sources=(cookbook(61),),
     aliases=("derivative of a^T X^-1 b", "mahalanobis gradient", "inverse quadratic form gradient"),
 )

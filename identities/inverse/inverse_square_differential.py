@@ -45,7 +45,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(add(mul(-1, Xi.T, Ybar, Xi.T, Xi.T), mul(-1, Xi.T, Xi.T, Ybar, Xi.T))), dX)),
              "(X⁻²ȲᵀX⁻¹)ᵀ = X⁻ᵀȲX⁻²ᵀ and (X⁻¹ȲᵀX⁻²)ᵀ = X⁻²ᵀȲX⁻ᵀ: tr(X̄ᵀ dX)"),
     ),
-    see_also=("inverse-differential", "trace-inverse-sum", "rule-product"),
+    see_also=("inverse-differential", "trace-inverse-X-plus-A", "rule-product"),
     sources=(cookbook(locator="the product rule, eq. (37), with d(X⁻¹) = −X⁻¹(dX)X⁻¹, eq. (40)"),),
     aliases=("derivative of X^-2", "inverse square derivative", "matrix inverse power derivative"),
 )

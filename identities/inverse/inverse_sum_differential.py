@@ -45,7 +45,7 @@ IDENTITY = identity(
         step(mul(-1, Trace(mul(R, Ybar.T, R, dX))), "cyclic trace"),
         step(Trace(mul(Transpose(mul(-1, R.T, Ybar, R.T)), dX)), "(RȲᵀR)ᵀ = RᵀȲRᵀ: tr(X̄ᵀ dX)"),
     ),
-    see_also=("inverse-differential", "trace-inverse-sum", "log-det-sum"),
+    see_also=("inverse-differential", "trace-inverse-X-plus-A", "log-det-sum"),
     sources=(cookbook(locator="eq. (59), ∂Y⁻¹/∂x = −Y⁻¹(∂Y/∂x)Y⁻¹, with Y = A + X"),),
     aliases=("derivative of (A + X)^-1", "resolvent derivative", "regularised inverse derivative"),
 )

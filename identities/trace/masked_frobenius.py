@@ -25,7 +25,7 @@ E = named("E", HadamardProduct(W, add(X, -Y)))
 
 IDENTITY = identity(
     id="masked-frobenius",
-    title="Gradient and Hessian of masked least squares ½‖W ∘ (X − Y)‖²_F",
+    title="Gradient and Hessian of masked least squares ½‖W ∘ (X − Y)‖² (Frobenius norm)",
     symbols=[
         variable(X, "the variable, an m×n matrix"),
         constant(W, "the m×n weights (a 0/1 mask for matrix completion)"),

@@ -25,7 +25,7 @@ dX = d(X)
 
 IDENTITY = identity(
     id="trace-A-expm",
-    title="Gradient of tr(A e^X)",
+    title="Gradient of tr(A exp X), with the matrix exponential",
     symbols=[variable(X, "a square n×n matrix"), constant(A, "a constant n×n matrix")],
     function=Trace(mul(A, expm(X))),
     claims=[gradient(X, expm_frechet(X.T, A.T))],

@@ -28,7 +28,7 @@ dX = d(X)
 
 IDENTITY = identity(
     id="trace-expm",
-    title="Gradient of the trace of the matrix exponential tr(e^X)",
+    title="Gradient of the trace of the matrix exponential tr(exp X)",
     symbols=[variable(X, "a square n×n matrix")],
     function=Trace(expm(X)),
     claims=[gradient(X, Transpose(expm(X)))],

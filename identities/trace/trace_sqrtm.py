@@ -24,7 +24,7 @@ S = named("S", sqrtm(X))
 
 IDENTITY = identity(
     id="trace-sqrtm",
-    title="Gradient of the trace of the matrix square root tr(X^{1/2})",
+    title="Gradient of the trace of the matrix square root tr(√X)",
     symbols=[variable(X, "a square n×n matrix", "off-negative-axis")],
     function=Trace(S),
     claims=[gradient(X, mul(Rational(1, 2), Transpose(Inverse(S))))],
