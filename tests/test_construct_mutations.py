@@ -123,3 +123,14 @@ def test_a_change_the_printed_formula_does_not_show_is_no_mutant():
     original = unicode(node)
     assert all(text != original for text in generated(node)), original
     assert isinstance(node, ElementwiseDerivative)
+
+
+def test_whole_expression_mistakes_form_even_where_sympy_refuses_to_canonicalise():
+    """−(I ⊗ 2AᵀA) makes SymPy's Kronecker canonicalisation fail; the mutant is kept unevaluated."""
+    from identities.define import KroneckerProduct, eye, matrix, mul
+    from identities.engine.mutants import mutations
+    from identities.engine.printing import unicode
+    A = matrix("A", "p", "n")
+    made = dict(mutations(KroneckerProduct(eye("n"), mul(2, A.T, A))))
+    assert unicode(made["flip the sign"]) == "−(I ⊗ 2AᵀA)"
+    assert made["scale by 2"] is not None and made["scale by ½"] is not None

@@ -114,3 +114,16 @@ def test_forms_say_which_layout_they_are():
     assert [f.layout for f in forms(tq, tq.claims[0])] == ["house", "numerator"]
     every = {f.layout for i in identities.all_identities() for c in i.claims for f in forms(i, c)}
     assert every <= set(LAYOUTS) and {"house", "numerator", "denominator", "row-vec"} <= every
+
+
+def test_scalar_powers_read_as_written():
+    """(det X)ᵖ, not det Xᵖ or det X**p; an exponent with no superscript characters is ^(…)."""
+    from identities.define import Determinant, Rational, Trace, dim, matrix, mul, number, scalar, vector
+    from identities.engine.printing import latex, unicode
+    X, x = matrix("X", "n", "n"), vector("x", "n")
+    p, c = number("p", values=(0.5,)), scalar("c")
+    assert unicode(Determinant(X) ** p) == "(det X)ᵖ"
+    assert latex(Determinant(X) ** p) == r"\left(\det X\right)^{p}"
+    assert unicode(c ** dim("n")) == "cⁿ"
+    assert unicode(Trace(mul(x.T, x)) ** Rational(3, 2)) == "tr(xᵀx)^(3/2)"
+    assert "**" not in unicode(2 * c ** 2) and "·" in unicode(2 * c ** 2)

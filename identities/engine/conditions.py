@@ -35,7 +35,10 @@ class Condition:
     ``field``: "real", "complex" or "either" (the kind of matrix it applies to).  ``implies``:
     conditions that hold whenever this one does.  ``relaxed``: what is kept of it when a draw drops
     the structural conditions (to tell mutants equal everywhere from those equal only under the
-    conditions): what the formulas need to exist, such as invertibility or positivity.
+    conditions): what the formulas need to exist, such as invertibility or positivity.  ``open``:
+    the matrices that meet it fill an open set, so a formula that holds at random points of it holds
+    near them too (invertible, yes; symmetric, no: a formula right on the symmetric matrices can
+    have the wrong derivative across them).
     """
 
     name: str
@@ -46,31 +49,33 @@ class Condition:
     implies: tuple[str, ...] = ()
     relaxed: tuple[str, ...] = ()
     scalar: bool = False
+    open: bool = False
 
 
 CONDITIONS: dict[str, Condition] = {c.name: c for c in (
-    Condition("invertible", "invertible", "{0} invertible", True, "either", relaxed=("invertible",)),
+    Condition("invertible", "invertible", "{0} invertible", True, "either", relaxed=("invertible",), open=True),
     Condition("positive-determinant", "invertible with positive determinant", "det {0} > 0", True,
-              implies=("invertible",), relaxed=("positive-determinant",)),
+              implies=("invertible",), relaxed=("positive-determinant",), open=True),
     Condition("symmetric", "symmetric", "{0} = {0}ᵀ", True),
     Condition("spd", "symmetric positive definite", "{0} ≻ 0", True,
               implies=("symmetric", "positive-determinant"), relaxed=("positive-determinant",)),
     Condition("distinct-eigenvalues", "symmetric, with eigenvalues at least ρ/(2n) apart (ρ its spectral radius)",
               "{0} = {0}ᵀ, λᵢ₊₁ − λᵢ ≥ ρ({0})/(2n)", True, implies=("symmetric",)),
     Condition("orthogonal", "orthogonal", "{0}ᵀ{0} = I", True, implies=("invertible",)),
-    Condition("positive", "entrywise positive", "{0} > 0 entrywise", False, relaxed=("positive",), scalar=True),
+    Condition("positive", "entrywise positive", "{0} > 0 entrywise", False, relaxed=("positive",), scalar=True,
+              open=True),
     Condition("probability", "a probability vector in each column (positive entries summing to one)",
               "{0} > 0 entrywise, 𝟏ᵀ{0} = 𝟏ᵀ", False, implies=("positive",), relaxed=("positive",)),
     Condition("full-column-rank", "of full column rank", "rank {0} = columns", False, "either",
-              relaxed=("full-column-rank",)),
+              relaxed=("full-column-rank",), open=True),
     Condition("distinct-singular-values", "of full column rank, with singular values at least s₁/(2n) apart (s₁ "
               "the largest, n the number of columns) and condition number 10", "sᵢ − sᵢ₊₁ ≥ s₁({0})/(2n)", False,
-              implies=("full-column-rank",), relaxed=("full-column-rank",)),
+              implies=("full-column-rank",), relaxed=("full-column-rank",), open=True),
     Condition("causal-mask", "the causal mask: ones on and below the diagonal, zeros above",
               "{0}ᵢⱼ = [j ≤ i]", True),
     Condition("off-negative-axis", "free of eigenvalues on the closed negative real axis (its principal square "
               "root and logarithm exist)", "λ({0}) ∩ (−∞, 0] = ∅", True, implies=("positive-determinant",),
-              relaxed=("off-negative-axis",)),
+              relaxed=("off-negative-axis",), open=True),
     Condition("hermitian", "Hermitian", "{0} = {0}ᴴ", True, "complex"),
     Condition("unitary", "unitary", "{0}ᴴ{0} = I", True, "complex", implies=("invertible",)),
 )}

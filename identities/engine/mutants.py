@@ -19,6 +19,7 @@ import numpy as np
 import sympy as sp
 
 from .checks import Check
+from .checks.calls import FunctionError
 from .compile import compile_expr
 from .forms import claim_parameters, forms
 from .nodes import DiagMatrix, Named, unname
@@ -189,12 +190,22 @@ def _as_printed(expr):
     return expr.func(*(_as_printed(a) for a in expr.args))
 
 
+def _scaled(expr, factor):
+    """factor · expr, kept unevaluated where SymPy's canonical form refuses it (a scalar inside a
+    Kronecker factor makes its canonicalisation fail)."""
+    try:
+        return factor * expr
+    except Exception:
+        return sp.MatMul(factor, expr, evaluate=False) if expr.is_Matrix else sp.Mul(factor, expr, evaluate=False)
+
+
 def mutations(expr: sp.Expr) -> list[tuple[str, sp.Expr]]:
     """Every single classic mistake applied to *expr*, each once (duplicates and no-ops removed)."""
     out: list[tuple[str, sp.Expr]] = []
     if expr.is_Matrix:
         out.append(("transpose the result", sp.Transpose(expr)))
-    out += [("flip the sign", -expr), ("scale by 2", 2 * expr), ("scale by ½", expr / 2)]
+    for description, factor in (("flip the sign", -1), ("scale by 2", 2), ("scale by ½", sp.Rational(1, 2))):
+        out.append((description, _scaled(expr, factor)))
     parents = {(): None}
     for path, node in _nodes(expr):
         for i, _ in enumerate(getattr(node, "args", ())):
@@ -269,15 +280,22 @@ def _judge_named(ident: Identity, claim: Claim, description: str, mutant, seed: 
         fn = compile_expr(mutant, params, "mutant")
     except Exception as exc:
         return Mutant(claim, description, mutant, "killed", f"ill-shaped: {type(exc).__name__}")
-    for dr in draws.strict:
+    undecided_at = None
+    for dr in draws.strict:   # every draw is tried: one that cannot decide does not stop another rejecting
         try:
             check = check_form(ident, house, dr, seed, fn=fn)
         except (ValueError, np.linalg.LinAlgError) as exc:
             return Mutant(claim, description, mutant, "killed", f"ill-shaped: {str(exc).splitlines()[0][:80]}")
+        except FunctionError as exc:   # the wrong formula cannot even be evaluated here (a singular solve…)
+            cause = exc.__cause__ if exc.__cause__ is not None else exc
+            return Mutant(claim, description, mutant, "killed",
+                          f"cannot be evaluated: {type(cause).__name__}: {str(cause).splitlines()[0][:80]}")
         if check.verdict == "failed":
             return Mutant(claim, description, mutant, "killed", check.diagnosis or "rejected", check)
-        if check.verdict != "passed":
-            return Mutant(claim, description, mutant, "inconclusive", undecided(check), check)
+        if check.verdict != "passed" and undecided_at is None:
+            undecided_at = check
+    if undecided_at is not None:
+        return Mutant(claim, description, mutant, "inconclusive", undecided(undecided_at), undecided_at)
     if _equal_at(ident, claim, claim.expr, mutant, draws.strict):
         if not ident.conditions or _equal_at(ident, claim, claim.expr, mutant, draws.loose):
             structured = ", ".join(f"{v.name} {v.structure}" for v in ident.symbols if v.structure)

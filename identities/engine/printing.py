@@ -107,6 +107,12 @@ class HandbookLatexPrinter(LatexPrinter):
             return r"\det %s" % self._print(expr.arg)
         return r"\det\left(%s\right)" % self._print(expr.arg)
 
+    def _print_Pow(self, expr):
+        """A power of det X or log det X is (det X)ᵖ: unbracketed, det X^{p} would read as det(Xᵖ)."""
+        if isinstance(expr.base, (sp.Determinant, sp.log)) and not (expr.exp.is_Rational and expr.exp < 0):
+            return r"\left(%s\right)^{%s}" % (self._print(expr.base), self._print(expr.exp))
+        return super()._print_Pow(expr)
+
     def _print_log(self, expr, exp=None):
         if isinstance(expr.args[0], sp.Determinant):
             return r"\log %s" % self._print(expr.args[0])
@@ -150,6 +156,15 @@ class HandbookLatexPrinter(LatexPrinter):
 
 _SUPERSCRIPT_T = "ᵀ"
 _SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: Characters an exponent may be written with as superscripts (digits, signs, parentheses and the
+#: small letters Unicode has superscripts for); any other exponent is written ^(…).
+_SUPERSCRIPT_OF = dict(zip("0123456789+−-=()abcdefghijklmnoprstuvwxyz",
+                           "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"))
+
+
+def _superscript(text: str) -> str | None:
+    """*text* in superscript characters, or None where one of them has no superscript."""
+    return "".join(_SUPERSCRIPT_OF[c] for c in text) if text and all(c in _SUPERSCRIPT_OF for c in text) else None
 #: Name suffixes written as accents, as SymPy's LaTeX printer does (Xhat is X̂ there as here).
 _ACCENTS = {"hat": "\u0302", "tilde": "\u0303"}
 
@@ -247,9 +262,14 @@ class HandbookUnicodePrinter(StrPrinter):
             return "√" + self.parenthesize(expr.base, PRECEDENCE["Pow"])
         if expr.exp == -sp.Rational(1, 2):
             return "1/√" + self.parenthesize(expr.base, PRECEDENCE["Pow"])
-        if expr.exp.is_Integer and not expr.base.is_Matrix:
-            return self.parenthesize(expr.base, PRECEDENCE["Pow"], strict=True) + str(expr.exp).translate(_SUPERSCRIPTS)
-        return super()._print_Pow(expr, rational)
+        if expr.base.is_Matrix:
+            return super()._print_Pow(expr, rational)
+        base = self.parenthesize(expr.base, PRECEDENCE["Pow"], strict=True)
+        if " " in base and not base.startswith("("):   # det X, log det X: (det X)ᵖ, not det Xᵖ
+            base = f"({base})"
+        exponent = self._print(expr.exp)
+        raised = _superscript(exponent)
+        return base + (raised if raised is not None else f"^({exponent})")
 
     def _print_Rational(self, expr):
         return "½" if expr == sp.Rational(1, 2) else super()._print_Rational(expr)

@@ -321,7 +321,7 @@ def verification(ident, location) -> list[nodes.Node]:
 #: typeset character costs about 40 bytes of HTML): the fully expanded wrong backward passes would
 #: make a page of megabytes. Beyond it a mistake is named, not printed; the mistake's name says
 #: what was changed, and ``python -m identities mutants ID`` prints every formula.
-FORMULA_BUDGET = 2000
+FORMULA_BUDGET = 1000
 #: ... and one of more characters than this is never printed (it would not fit on a line anyway).
 FORMULA_LIMIT = 200
 
@@ -340,7 +340,14 @@ def mutants(ident, location) -> list[nodes.Node]:
                 f"{len(report.survivors)} undetected.")]
     rows, left, unprinted = [], FORMULA_BUDGET, 0
     for m in report.mutants:
-        tex = latex(m.expr)
+        try:
+            tex = latex(m.expr)
+        except Exception:   # a wrong formula SymPy cannot even print (it canonicalises as it prints)
+            tex = None
+        if tex is None:
+            unprinted += 1
+            rows.append([m.description, "(cannot be printed)", m.status, records.plain_reason(m.reason)])
+            continue
         if len(tex) <= min(left, FORMULA_LIMIT):
             left -= len(tex)
             formula = imath(tex)

@@ -43,7 +43,9 @@ class Description:
     * ``complex_ok`` — whether the variable may be complex (measured by finite differences along
       complex directions and paired in the real inner product Re tr(Aᴴ B));
     * ``conventions`` — whether, for a structured variable, the claim is a gradient stated under a
-      convention ("sym" or "free").
+      convention ("sym" or "free");
+    * ``zero_extra(y0, variables)`` — for a claim linear in its extra arguments (a differential in
+      dX, a VJP in the upstream gradient), those arguments set to zero, where the claim must vanish.
     """
 
     name: str
@@ -62,6 +64,7 @@ class Description:
     value_per_output: bool = False
     complex_ok: bool = False
     conventions: bool = False
+    zero_extra: Callable | None = None
 
     @property
     def several_outputs(self) -> bool:
@@ -121,9 +124,29 @@ class Claim:
             self._inside(value.reshape(want))
         except Refused as exc:
             return str(exc)
+        affine = self._term_without_extra(args, variables)
+        if affine:
+            return affine
         if self.kind.extra is None:
             self._cache[id(args)] = (args, value.reshape(want))
         return None
+
+    def _term_without_extra(self, args: list, variables: list) -> str | None:
+        """A differential is linear in dX and a VJP in the upstream gradient: with those set to
+        zero the claim must be zero (exactly, as every linear formula evaluates at zero), or it has
+        a term that does not carry them — which no random direction would expose as such."""
+        if self.kind.zero_extra is None:
+            return None
+        extra = self.kind.zero_extra(self.y0, variables)
+        at_zero, _ = claimed_array(self._derivative(args, extra, "zero perturbations (it must vanish there)"),
+                                   self.kind.derivative, self.complex_ok)
+        size = float(np.max(np.abs(at_zero), initial=0.0))
+        if not size > ZERO_FLOOR * float(np.max(np.abs(self.y0), initial=0.0)):
+            return None
+        what = "dX = 0" if self.kind is DIFFERENTIAL else "a zero upstream gradient"
+        return (f"{self.kind.derivative} is not linear in its {'perturbation' if self.kind is DIFFERENTIAL else 'upstream gradient'}: "
+                f"at {what} it returns values up to {size:.3g}, not zero (a term that does not carry "
+                f"{'dX' if self.kind is DIFFERENTIAL else 'the upstream gradient'}?)")
 
     def value(self, args: list, W, V, purpose: str = "a direction") -> np.ndarray:
         """D's value for this argument list and direction, in the shape it must have."""
@@ -173,6 +196,11 @@ class Claim:
 # The five descriptions
 
 
+#: A claim linear in its extra arguments evaluates to exactly zero where they are zero; anything
+#: beyond this fraction of the function's values is a term without them, not rounding.
+ZERO_FLOOR = 1e-13
+
+
 def _norm(a) -> float:
     """The Frobenius norm, without overflow or underflow for entries near the ends of the range."""
     a = np.ravel(a)
@@ -217,14 +245,15 @@ DIFFERENTIAL = Description(
     name="check_differential", derivative="dF", order=1, scalar=False, single=False,
     extra=lambda y0, X, W, V: V, probe_extra=lambda y0, Xs: tuple(np.zeros_like(x) for x in Xs),
     shape=lambda y0, X: y0.shape, transposed_means="transposed result", pair=_pair_with_W,
-    square=lambda y0, X, M: _square_matrix(y0), value_per_output=True, complex_ok=True)
+    square=lambda y0, X, M: _square_matrix(y0), value_per_output=True, complex_ok=True,
+    zero_extra=lambda y0, Xs: tuple(np.zeros_like(x) for x in Xs))
 
 VJP = Description(
     name="check_vjp", derivative="the VJP", order=1, scalar=False, single=True,
     extra=lambda y0, X, W, V: (np.array(W),), probe_extra=lambda y0, Xs: (np.ones_like(y0),),
     shape=lambda y0, X: np.shape(X), transposed_means="numerator layout; it must have the variable's shape",
     pair=_pair_with_V, square=lambda y0, X, M: _square_matrix(X), upstream_per_output=True, complex_ok=True,
-    conventions=True)
+    conventions=True, zero_extra=lambda y0, Xs: (np.zeros_like(y0),))
 
 JACOBIAN = Description(
     name="check_jacobian", derivative="the Jacobian", order=1, scalar=False, single=True, extra=None,
