@@ -45,7 +45,7 @@ IDENTITY = identity(
         step(mul(2, Transpose(r), A, dx), "the two 1×1 terms are transposes of each other, so equal"),
         step(mul(Transpose(mul(2, A.T, r)), dx), "rᵀA = (Aᵀr)ᵀ, so df = (∇f)ᵀdx"),
     ),
-    see_also=("least-squares-vector", "least-squares", "linear-layer"),
+    see_also=("least-squares-vector", "least-squares", "linear-layer", "residual-norm"),
     sources=(cookbook(78, locator="with B = D = A, b = d and C = I"),),
     aliases=("gradient of (Ax+b)T(Ax+b)", "squared norm of an affine map", "squared residual gradient"),
 )

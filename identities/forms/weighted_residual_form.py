@@ -53,7 +53,7 @@ IDENTITY = identity(
         published(cookbook(88), gradient(A, mul(-2, W, r, s.T)), holds_when={"W": "symmetric"},
                   note="printed under the assumption that W is symmetric"),
     ],
-    see_also=("weighted-distance-form", "least-squares-vector"),
+    see_also=("weighted-distance-form", "weighted-least-squares", "least-squares-vector"),
     sources=(cookbook(84, 87, 88),),
     aliases=("derivative of (x-As)T W (x-As)", "weighted residual", "derivative with respect to the mixing matrix"),
 )

@@ -45,7 +45,7 @@ IDENTITY = identity(
         step(mul(1 / norm, Trace(mul(x.T, dx))), "dxᵀx = xᵀdx, a 1×1 matrix equal to its transpose"),
         step(Trace(mul(u.T, dx)), "df = uᵀdx with u = x/‖x‖₂"),
     ),
-    see_also=("frobenius-norm-squared",),
+    see_also=("distance-norm", "unit-vector-jacobian", "squared-euclidean-norm", "frobenius-norm"),
     sources=(cookbook(129, locator="the case a = 0"),),
     aliases=("l2 norm gradient", "two norm derivative", "gradient of the vector norm"),
 )

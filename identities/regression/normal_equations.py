@@ -30,7 +30,7 @@ IDENTITY = identity(
              constant(y, "the targets, a vector of length m")],
     function=mul(A.T, A, xhat),
     claims=[equal(mul(A.T, y))],
-    see_also=("least-squares-vector", "pinv-differential"),
+    see_also=("least-squares-vector", "least-squares-optimal-value", "pinv-differential"),
     sources=(cite("golub1996matrix", "§5.3, the normal equations AᵀAx = Aᵀb"),),
     aliases=("least squares solution", "orthogonality of the residual", "first-order condition of least squares"),
 )

@@ -43,7 +43,7 @@ IDENTITY = identity(
              "d(rᵀr) = 2rᵀdr with dr = A dx; d(xᵀx) = 2xᵀdx"),
         step(Trace(mul(Transpose(add(mul(2, A.T, r), mul(2 * lam, x))), dx)), "collect: df = (∇f)ᵀdx"),
     ),
-    see_also=("least-squares-vector", "frobenius-norm-squared"),
+    see_also=("ridge-path", "least-squares-vector", "frobenius-norm-squared"),
     sources=(cite("goodfellow2016deep", "§7.1.1, L² parameter regularization"),),
     aliases=("ridge regression gradient", "tikhonov regularization", "l2 regularized least squares", "weight decay"),
 )

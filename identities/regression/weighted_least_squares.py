@@ -44,7 +44,7 @@ IDENTITY = identity(
         step(mul(2, Transpose(r), W, A, dx), "the first 1×1 term is the transpose of the second (diag(w) is symmetric)"),
         step(mul(Transpose(mul(2, A.T, W, r)), dx), "df = (∇f)ᵀdx with ∇f = 2Aᵀdiag(w)r"),
     ),
-    see_also=("weighted-residual-form", "least-squares-vector"),
+    see_also=("weighted-residual-form", "least-squares-vector", "generalized-least-squares"),
     sources=(cookbook(locator="eq. (84) with W = diag(w), for the gradient in x"),
              cite("bishop2006pattern", "§4.3.3, iterative reweighted least squares")),
     aliases=("weighted least squares gradient", "wls", "irls", "weighted residual sum of squares"),
