@@ -7,8 +7,8 @@ dY = XᵀB dX + dXᵀBX. With dX the single-entry matrix Jⁱʲ this is the Matr
 vec(dXᵀBX) = ((BX)ᵀ ⊗ I)K vec(dX), which gives the Jacobian; and pairing with an upstream
 gradient Ȳ and moving dX to the end gives the backward pass X̄ = BXȲᵀ + BᵀXȲ.
 
-Y is symmetric only when B is; for a general B the two terms of the backward pass differ and
-neither may be doubled. Used for projected covariances XᵀΣX, Rayleigh–Ritz matrices and the
+Y is symmetric when B is; for a general B the two terms of the backward pass differ and neither
+may be doubled. Used for projected covariances XᵀΣX, Rayleigh–Ritz matrices and the
 metric tensors of learned embeddings.
 
 >>> from identities import get, verify

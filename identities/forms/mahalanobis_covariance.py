@@ -22,7 +22,7 @@ mu = vector("mu", "n")
 Sigma = matrix("Sigma", "n", "n")
 dSigma = d(Sigma)
 delta = named("delta", add(x, mul(-1, mu)))
-z = named("z", solve(Sigma, delta))
+z = named("z", mul(Inverse(Sigma), delta))
 G = mul(-1, z, z.T)
 
 IDENTITY = identity(

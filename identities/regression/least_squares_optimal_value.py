@@ -46,6 +46,6 @@ IDENTITY = identity(
              "rᵀdA x̂ = tr(x̂rᵀ dA) = tr((r x̂ᵀ)ᵀ dA)"),
     ),
     see_also=("normal-equations", "least-squares-vector", "least-squares-solution-backward"),
-    sources=(cite("golub1973differentiation", "§2, the gradient of the reduced functional of a separable problem"),),
+    sources=(cite("golub1973differentiation", "the variable-projection functional and its gradient"),),
     aliases=("variable projection", "envelope theorem least squares", "gradient of the residual sum of squares at the optimum"),
 )

@@ -35,6 +35,9 @@ IDENTITY = identity(
              upstream(xbar, "the upstream gradient ∇_x̂ L, a vector of length n")],
     function=xhat,
     claims=[
+        differential_of(A, solve(mul(A.T, A), add(mul(dA.T, s), mul(-1, A.T, dA, xhat)))),
+        differential_of(y, solve(mul(A.T, A), mul(A.T, dy))),
+        jacobian(y, solve(mul(A.T, A), A.T)),
         vjp(A, add(mul(s, z.T), mul(-1, A, z, xhat.T))),
         vjp(y, mul(A, z)),
     ],

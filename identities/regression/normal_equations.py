@@ -25,7 +25,6 @@ xhat = named("xhat", mul(pinv(A), y))
 IDENTITY = identity(
     id="normal-equations",
     title="The normal equations: x̂ = A⁺y satisfies AᵀAx̂ = Aᵀy",
-    output="g",
     symbols=[constant(A, "the design matrix, m×n with m ≥ n, of full column rank", "full-column-rank"),
              constant(y, "the targets, a vector of length m")],
     function=mul(A.T, A, xhat),

@@ -3,7 +3,10 @@
 For a design matrix A (m×n), targets y and a penalty λ > 0, the ridge solution solves
 (AᵀA + λI)x̂ = Aᵀy. Differentiating that equation in λ gives (AᵀA + λI)dx̂ + x̂ dλ = 0, so the
 path's tangent is −(AᵀA + λI)⁻¹x̂: the solution shrinks as the penalty grows. Reverse mode needs
-one more solve: λ̄ = −x̄ᵀ(AᵀA + λI)⁻¹x̂, and the targets receive ȳ = A(AᵀA + λI)⁻¹x̄. That is
+one more solve: λ̄ = −x̄ᵀ(AᵀA + λI)⁻¹x̂, and the targets receive ȳ = A(AᵀA + λI)⁻¹x̄ (in y the map
+is linear, with Jacobian (AᵀA + λI)⁻¹Aᵀ). The tangent in λ itself is stated through its reverse
+mode, since a perturbation of a scalar is a number and the catalog writes differentials of
+matrices. That is
 how a validation loss is differentiated with respect to the regularisation strength
 (hyper-parameter optimisation by implicit differentiation).
 
@@ -31,10 +34,13 @@ IDENTITY = identity(
     output="xhat",
     symbols=[variable(lam, "the penalty λ, a positive number", "positive"),
              variable(y, "the targets, a vector of length m"),
-             constant(A, "the design matrix, m×n"),
+             constant(A, "the design matrix, m×n; the formula needs only λ > 0, but A is drawn of full column rank "
+                         "so that dropping λI, a classic slip, can be judged", "full-column-rank"),
              upstream(xbar, "the upstream gradient ∇_x̂ L, a vector of length n")],
     function=xhat,
     claims=[
+        differential_of(y, solve(H, mul(A.T, dy))),
+        jacobian(y, solve(H, A.T)),
         vjp(lam, mul(-1, Trace(mul(z.T, xhat)))),
         vjp(y, mul(A, z)),
     ],
