@@ -3,7 +3,8 @@
 For points x ≠ a of length n, the Euclidean distance is √((x − a)ᵀ(x − a)). Its differential is
 (x − a)ᵀ(dx − da)/‖x − a‖₂, so the gradient with respect to x is the unit vector pointing from a
 to x, and with respect to a its negative: moving either point along the line joining them changes
-the distance at rate one, moving it across the line does not change it to first order.
+the distance at rate one, moving it across the line does not change it to first order. The
+Hessian in x is the Jacobian of that unit vector, (I − uuᵀ)/‖x − a‖₂ (unit-vector-jacobian).
 
 This is the gradient of multidimensional scaling's stress, of a spring's length in a physics
 engine and of the hinge in contrastive losses. The slip is the gradient of the squared distance,
@@ -29,11 +30,15 @@ norm = sqrt(Trace(mul(Transpose(delta), delta)))
 
 IDENTITY = identity(
     id="distance-norm",
-    title="Gradient of the Euclidean distance ‖x − a‖₂",
+    title="Gradient and Hessian of the Euclidean distance ‖x − a‖₂",
     symbols=[variable(x, "the point, a vector of length n"),
              variable(a, "the other point, a vector of length n, different from x")],
     function=norm,
-    claims=[gradient(x, mul(1 / norm, delta)), gradient(a, mul(-1 / norm, delta))],
+    claims=[
+        gradient(x, mul(1 / norm, delta)),
+        gradient(a, mul(-1 / norm, delta)),
+        hessian(x, mul(1 / norm, add(eye("n"), mul(-1 / norm ** 2, delta, delta.T)))),
+    ],
     derivation=derivation(
         x,
         step(mul(1 / (2 * norm), Trace(add(mul(dx.T, delta), mul(Transpose(delta), dx)))),
