@@ -23,7 +23,7 @@ norm = sqrt(Trace(mul(X.T, X)))
 
 IDENTITY = identity(
     id="frobenius-norm",
-    title="Gradient and Hessian of the Frobenius norm ‖X‖_F",
+    title="Gradient and Hessian of the Frobenius norm of X",
     symbols=[variable(X, "the variable, a nonzero m×n matrix")],
     function=norm,
     claims=[

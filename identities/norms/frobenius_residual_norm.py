@@ -23,7 +23,7 @@ norm = sqrt(Trace(mul(Transpose(E), E)))
 
 IDENTITY = identity(
     id="frobenius-residual-norm",
-    title="Gradient of the Frobenius residual norm ‖AX − B‖_F",
+    title="Gradient of the Frobenius norm of the residual AX − B",
     symbols=[variable(X, "the unknown, m×n"),
              constant(A, "the design matrix, p×m"),
              constant(B, "the targets, p×n")],

@@ -27,7 +27,7 @@ grad = mul(s ** ((1 - p) / p), power(x, p - 1))
 
 IDENTITY = identity(
     id="p-norm",
-    title="Gradient of the p-norm ‖x‖_p of a positive vector",
+    title="Gradient of the p-norm of a positive vector",
     symbols=[variable(x, "the variable, a vector of length n with positive entries", "positive"),
              constant(p, "the order of the norm, a real number ≥ 1 (checked at 1.5 and 3)")],
     function=norm,
