@@ -49,6 +49,6 @@ IDENTITY = identity(
                   note="the first denominator is printed xᵀBBx, which is xᵀBᵀBx only for symmetric B"),
     ],
     see_also=("rayleigh-quotient", "quadratic-form"),
-    sources=(cookbook(94, 95),),
+    sources=(cookbook(95, locator="(94) writes the quotient"),),
     aliases=("generalized rayleigh quotient gradient", "ratio of quadratic forms", "fisher discriminant ratio"),
 )

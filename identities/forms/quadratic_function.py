@@ -39,6 +39,6 @@ IDENTITY = identity(
         step(mul(Transpose(add(mul(add(A, A.T), x), b)), dx), "df = (∇f)ᵀdx"),
     ),
     see_also=("quadratic-form", "linear-form", "least-squares-vector"),
-    sources=(cookbook(96, 97, 98),),
+    sources=(cookbook(97, 98, locator="(96) defines f"),),
     aliases=("gradient of xTAx + bTx", "quadratic model", "hessian of a quadratic"),
 )
