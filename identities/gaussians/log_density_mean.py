@@ -5,7 +5,7 @@ For x, μ ∈ ℝᵈ and an SPD covariance Σ, log N(x | μ, Σ) = −½(x − �
 d log N = rᵀΣ⁻¹ dμ: the gradient in μ is Σ⁻¹(x − μ), and differentiating once more gives the constant
 Hessian −Σ⁻¹ — negative definite, so the log-density is concave in μ with its maximum at μ = x. In x the
 sign flips: the score ∇ₓ log N = −Σ⁻¹(x − μ) points from x back towards the mean, which is what
-Langevin samplers and score-matching models follow.
+Langevin samplers and score-matching models follow; its Hessian in x is again −Σ⁻¹.
 
 The symmetry of Σ is used: for a non-symmetric matrix in the quadratic form the gradient would be
 ½(Σ⁻¹ + Σ⁻ᵀ)(x − μ). The usual slips are the sign (the two gradients differ only by it), Σ in place of
@@ -39,6 +39,7 @@ IDENTITY = identity(
         gradient(mu, mul(P, r)),
         hessian(mu, mul(-1, P)),
         gradient(x, mul(-1, P, r)),
+        hessian(x, mul(-1, P)),
     ],
     derivation=derivation(
         mu,
