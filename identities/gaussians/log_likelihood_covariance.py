@@ -3,7 +3,8 @@
 With the samples as the columns of a d×n matrix X, residuals E = X − μ𝟏ᵀ and scatter matrix S = EEᵀ,
 the log-likelihood is −½ tr(EᵀΣ⁻¹E) − (n/2) log det Σ − (nd/2) log 2π. d(Σ⁻¹) = −Σ⁻¹ dΣ Σ⁻¹ and
 Jacobi's formula give d log L = tr(G dΣ) with the symmetric G = ½(Σ⁻¹SΣ⁻¹ − nΣ⁻¹). It vanishes at
-Σ = S/n, the maximum-likelihood covariance (biased: it divides by n, not n − 1).
+Σ = S/n, the maximum-likelihood covariance (with μ the sample mean, the estimate that divides by n,
+not n − 1).
 
 A covariance is symmetric, and so are its perturbations, which leaves two answers (see the guide
 page on symmetric gradients). G itself is the gradient in the trace inner product restricted to

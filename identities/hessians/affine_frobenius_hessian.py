@@ -5,8 +5,8 @@ by A dX B, so df = 2 tr(Rᵀ A dX B) and the gradient is 2Aᵀ(AXB + C)Bᵀ, the
 The gradient is affine in X, and with dX held fixed d²f = 2‖A dX B‖²_F = 2 vec(dX)ᵀ(B ⊗ Aᵀ)(Bᵀ ⊗ A)vec(dX):
 the Hessian is the constant 2(BBᵀ ⊗ AᵀA), and 2(AᵀA ⊗ BBᵀ) in row-stacking order.
 
-B = I gives the least-squares Hessian 2(I ⊗ AᵀA) and A = I its transpose problem; the Kronecker form
-says the problem separates into a Sylvester-like system AᵀA X BBᵀ = −AᵀCBᵀ for the minimiser. The
+B = I gives the least-squares Hessian 2(I ⊗ AᵀA) and A = I its transpose problem. The minimiser solves
+AᵀA X BBᵀ = −AᵀCBᵀ, whose Kronecker form (BBᵀ ⊗ AᵀA) vec(X) = −vec(AᵀCBᵀ) is one Newton step. The
 mistakes are BᵀB for BBᵀ (a q×q matrix where an n×n one belongs), the factors in the other vec order,
 and the 2.
 

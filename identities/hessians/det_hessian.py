@@ -6,8 +6,8 @@ d² det X = det X · (tr(X⁻¹ dX)² − tr(X⁻¹ dX X⁻¹ dX)), the Cookbook
 determinant along a path. The square of the trace is a rank-one term, vec(X⁻ᵀ)ᵀ vec(dX) squared;
 the second term is the one of the log-determinant's Hessian, with its commutation matrix K = K_{n,n}.
 
-The rank-one part is what the log-determinant does not have: log det X = log(det X) subtracts
-exactly (d det X)²/det X. In row-stacking order vec(X⁻ᵀ) becomes vec(X⁻¹) and K(X⁻ᵀ ⊗ X⁻¹) becomes
+The rank-one part is what the log-determinant does not have: d² log det X = d² det X / det X −
+(d det X / det X)², and the second term cancels it exactly. In row-stacking order vec(X⁻ᵀ) becomes vec(X⁻¹) and K(X⁻ᵀ ⊗ X⁻¹) becomes
 K(X⁻¹ ⊗ X⁻ᵀ). Dropping either term, or the K, are the mistakes to avoid.
 
 >>> from identities import get, verify

@@ -7,9 +7,9 @@ transpose on the first copy, and the commutation matrix K = K_{n,n} (K vec(M) = 
 away: d² log det X = −vec(dX)ᵀ K (X⁻ᵀ ⊗ X⁻¹) vec(dX).
 
 K(X⁻ᵀ ⊗ X⁻¹) is symmetric, as a Hessian must be, because K(A ⊗ B)K = B ⊗ A; in row-stacking order
-it becomes K(X⁻¹ ⊗ X⁻ᵀ). The classic slip is to read −tr(X⁻¹ dX X⁻¹ dX) as −‖X⁻¹ dX‖²_F and
-write −(X⁻ᵀ ⊗ X⁻¹) without K: that is the second derivative of −tr(X⁻¹ dX (X⁻¹ dX)ᵀ), a different
-function, and not even a symmetric matrix unless X is symmetric. For an SPD X the form
+it becomes K(X⁻¹ ⊗ X⁻ᵀ). The classic slip is to pair the two copies of dX as if one were transposed
+and write −(X⁻ᵀ ⊗ X⁻¹) without K: that matrix gives the quadratic form −tr(dXᵀ X⁻¹ dX X⁻¹), a
+different one, and it is not even symmetric unless X is. For an SPD X the form
 −tr(X⁻¹ dX X⁻¹ dX) is negative for every symmetric dX: log det is concave on the SPD cone, which
 is why it serves as the barrier of semidefinite programming.
 
