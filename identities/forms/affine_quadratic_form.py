@@ -43,7 +43,7 @@ IDENTITY = identity(
         step(mul(Transpose(r), S, dX, b), "transpose the first 1×1 term to rᵀDᵀdX b, and collect"),
         step(Trace(mul(Transpose(mul(S, r, b.T)), dX)), "rᵀ(D + Dᵀ)dX b = tr(b rᵀ(D + Dᵀ) dX) = tr(Gᵀ dX)"),
     ),
-    see_also=("bilinear-sandwich-form", "quadratic-form", "least-squares"),
+    see_also=("bilinear-gram-hessian", "quadratic-form", "least-squares"),
     sources=(cookbook(83),),
     aliases=("derivative of (Xb+c)T D (Xb+c)", "weighted squared residual in the weights", "affine quadratic form"),
 )

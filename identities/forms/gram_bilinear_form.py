@@ -42,7 +42,7 @@ IDENTITY = identity(
              "transpose the first 1×1 term to cᵀXᵀdX b; write both as traces and cycle the vectors to the front"),
         step(Trace(mul(Transpose(mul(X, S)), dX)), "collect: (bcᵀ + cbᵀ)Xᵀ = (X(bcᵀ + cbᵀ))ᵀ"),
     ),
-    see_also=("bilinear-form", "bilinear-sandwich-form", "frobenius-norm-squared"),
+    see_also=("bilinear-form", "bilinear-gram-hessian", "frobenius-norm-squared"),
     sources=(cookbook(77),),
     aliases=("derivative of b transpose X transpose X c", "btxtxc", "gram bilinear form"),
 )

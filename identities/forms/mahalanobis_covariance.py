@@ -44,6 +44,5 @@ IDENTITY = identity(
     ),
     see_also=("mahalanobis-distance", "quadratic-form-matrix", "log-det-symmetric", "inverse-differential"),
     sources=(cookbook(61, locator="with a = b = x − μ; the free-entry form by the rule (138) of §2.8.2"),),
-    aliases=("mahalanobis covariance gradient", "derivative of x Sigma inverse x with respect to Sigma",
-             "gaussian covariance gradient"),
+    aliases=("mahalanobis covariance gradient", "derivative of x Sigma inverse x with respect to Sigma"),
 )

@@ -42,7 +42,7 @@ IDENTITY = identity(
              "and the same in y"),
         step(add(Trace(mul(Transpose(gx), dx)), Trace(mul(Transpose(gy), dy))), "collect: dc = (∇ₓc)ᵀdx + (∇_y c)ᵀdy"),
     ),
-    see_also=("unit-vector-jacobian", "euclidean-norm", "linear-form"),
+    see_also=("unit-vector-jacobian", "two-norm-hessian", "linear-form"),
     sources=(cookbook(locator="eq. (130), the Jacobian of x/‖x‖₂, applied to the unit vector of y"),),
     aliases=("cosine similarity gradient", "normalized dot product gradient", "cosine distance derivative"),
 )

@@ -45,7 +45,7 @@ IDENTITY = identity(
              "d√s = ds/(2√s) with s = δᵀδ, δ = x − a and dδ = dx"),
         step(Trace(mul(Transpose(mul(1 / norm, delta)), dx)), "dxᵀδ = δᵀdx; collect: df = (δ/‖δ‖)ᵀdx"),
     ),
-    see_also=("euclidean-norm", "unit-vector-jacobian", "squared-distance-matrix"),
+    see_also=("two-norm-hessian", "unit-vector-jacobian", "squared-distance-matrix"),
     sources=(cookbook(129),),
     aliases=("gradient of a distance", "derivative of norm of x minus a", "euclidean distance gradient"),
 )

@@ -38,7 +38,7 @@ IDENTITY = identity(
         step(mul(1 / (2 * norm), Trace(add(mul(dX.T, X), mul(X.T, dX)))), "d√s = ds/(2√s) with s = tr(XᵀX)"),
         step(Trace(mul(Transpose(mul(1 / norm, X)), dX)), "tr(dXᵀX) = tr(XᵀdX); collect"),
     ),
-    see_also=("frobenius-norm-squared", "euclidean-norm", "frobenius-residual-norm", "nuclear-norm"),
+    see_also=("frobenius-norm-squared", "two-norm-hessian", "frobenius-residual-norm", "nuclear-norm"),
     sources=(cookbook(locator="§2.7.1; eq. (132) is the square, divided here by 2‖X‖_F by the chain rule"),),
     aliases=("frobenius norm gradient", "derivative of the frobenius norm", "global norm gradient clipping"),
 )

@@ -35,7 +35,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(HadamardProduct(X, mul(down, c))), dX)),
              "Σⱼ cⱼ xⱼᵀdxⱼ = tr((X ⊙ 𝟏c)ᵀ dX)"),
     ),
-    see_also=("euclidean-norm", "frobenius-norm", "p-norm"),
+    see_also=("two-norm-hessian", "frobenius-norm", "p-norm"),
     sources=(cite("yuan2006model", "the group lasso penalty Σⱼ‖βⱼ‖"),),
     aliases=("l21 norm gradient", "group lasso gradient", "mixed norm derivative", "sum of column norms"),
 )

@@ -38,7 +38,7 @@ IDENTITY = identity(
              "d(s^{1/p}) = (1/p)s^{1/p−1} ds, and ds = 𝟏ᵀ(p x^{⊙(p−1)} ⊙ dx)"),
         step(Trace(mul(Transpose(grad), dx)), "𝟏ᵀ(a ⊙ dx) = aᵀdx; the p cancels"),
     ),
-    see_also=("euclidean-norm", "group-lasso-norm"),
+    see_also=("two-norm-hessian", "group-lasso-norm"),
     sources=(cite("goodfellow2016deep", "§2.5, the Lᵖ norm (its definition)"),),
     aliases=("lp norm gradient", "p norm derivative", "generalized mean pooling gradient"),
 )

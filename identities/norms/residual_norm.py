@@ -42,7 +42,7 @@ IDENTITY = identity(
         step(mul(1 / norm, Trace(mul(Transpose(r), A, dx))), "d‖r‖ = rᵀdr/‖r‖ and dr = A dx"),
         step(Trace(mul(Transpose(mul(1 / norm, A.T, r)), dx)), "rᵀA = (Aᵀr)ᵀ: df = (∇f)ᵀdx"),
     ),
-    see_also=("euclidean-norm", "least-squares-vector", "frobenius-residual-norm", "affine-squared-norm"),
+    see_also=("two-norm-hessian", "least-squares-vector", "frobenius-residual-norm", "affine-squared-norm"),
     sources=(cookbook(locator="eq. (129) composed with r = Ax − y by the chain rule"),),
     aliases=("gradient of norm of Ax minus b", "square root lasso gradient", "residual norm gradient"),
 )

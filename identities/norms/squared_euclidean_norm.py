@@ -30,7 +30,7 @@ IDENTITY = identity(
         step(mul(2, x.T, dx), "dxᵀx is 1×1, so it equals xᵀdx"),
         step(mul(Transpose(mul(2, x)), dx), "df = (∇f)ᵀdx with ∇f = 2x"),
     ),
-    see_also=("euclidean-norm", "frobenius-norm-squared", "affine-squared-norm"),
+    see_also=("two-norm-hessian", "frobenius-norm-squared", "affine-squared-norm"),
     sources=(cookbook(131),),
     aliases=("gradient of x transpose x", "squared l2 norm gradient", "sum of squares gradient"),
 )

@@ -47,7 +47,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(1 / rho, add(ubar, mul(-1, u, u.T, ubar)))), dx)),
              "I − uuᵀ is symmetric: move it onto ū"),
     ),
-    see_also=("distance-norm", "euclidean-norm", "cosine-similarity", "layer-norm"),
+    see_also=("distance-norm", "two-norm-hessian", "cosine-similarity", "layer-norm"),
     sources=(cookbook(130),),
     aliases=("normalized vector jacobian", "derivative of x over norm x", "l2 normalization backward",
              "unit vector derivative"),

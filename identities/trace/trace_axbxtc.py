@@ -40,7 +40,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(add(mul(A.T, C.T, X, B.T), mul(C, A, X, B))), dX)),
              "collect: the form tr(Gᵀ dX) with G = AᵀCᵀXBᵀ + CAXB"),
     ),
-    see_also=("trace-XtBXC", "trace-AXBX"),
+    see_also=("trace-quadratic-hessian", "trace-axbx-hessian"),
     sources=(cookbook(118),),
     aliases=("trace AXBX^TC", "tr(A X B X^T C)"),
 )

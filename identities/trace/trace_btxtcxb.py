@@ -44,7 +44,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(add(mul(C.T, X, B, B.T), mul(C, X, B, B.T))), dX)),
              "collect: the form tr(Gᵀ dX) with G = CᵀXBBᵀ + CXBBᵀ"),
     ),
-    see_also=("trace-quadratic", "trace-XtBXC", "least-squares-hessian"),
+    see_also=("trace-quadratic", "trace-quadratic-hessian", "least-squares-hessian"),
     sources=(cookbook(116),),
     aliases=("trace B^TX^TCXB", "weighted quadratic trace"),
 )

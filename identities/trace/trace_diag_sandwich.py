@@ -46,7 +46,7 @@ IDENTITY = identity(
              "tr(diag(dx) M) = dxᵀ diag(M); diag(A diag(x) B) = (A ∘ Bᵀ)x and diag(B diag(x) A) = (Aᵀ ∘ B)x"),
         step(mul(Transpose(mul(H, x)), dx), "a 1×1 term equals its transpose: the form (∇f)ᵀ dx"),
     ),
-    see_also=("quadratic-form", "trace-hadamard-linear", "trace-XtBXC"),
+    see_also=("quadratic-form", "trace-hadamard-linear", "trace-quadratic-hessian"),
     sources=(cite("minka2000old", "the properties of the Hadamard product and diag: xᵀ(A ∘ B)y = "
                                   "tr(diag(x) A diag(y) Bᵀ)"),),
     aliases=("diagonal scaling trace", "hadamard quadratic form", "tr(D A D B)"),

@@ -39,7 +39,7 @@ IDENTITY = identity(
              "linearity, and d tr(Xᵏ) = k tr(X^{k−1} dX): the k terms of the product rule rotate into one"),
         step(Trace(mul(derivative, dX)), "collect: the form tr(Gᵀ dX) with G = p′(X)ᵀ"),
     ),
-    see_also=("trace-matrix-power", "trace-X-squared", "trace-expm"),
+    see_also=("trace-matrix-power", "trace-square-hessian", "trace-expm"),
     sources=(cookbook(locator="§2.5, the rule ∂Tr F(X)/∂X = f(X)ᵀ above (99)"),),
     aliases=("trace of a polynomial", "tr p(X)", "trace of a matrix function"),
 )

@@ -31,7 +31,7 @@ IDENTITY = identity(
         step(add(Trace(mul(X, B, dX)), Trace(mul(B, X, dX))), "cyclic property on each term"),
         step(Trace(mul(add(mul(X, B), mul(B, X)), dX)), "linearity: collect, the form tr(Gᵀ dX) with G = (XB + BX)ᵀ"),
     ),
-    see_also=("trace-X-squared", "trace-AXBX", "trace-AXk"),
+    see_also=("trace-square-hessian", "trace-axbx-hessian", "trace-AXk"),
     sources=(cookbook(107),),
     aliases=("trace X squared B", "tr(X^2 B)"),
 )
