@@ -30,7 +30,7 @@ IDENTITY = identity(
     symbols=[constant(A, "the first factor, m×n"), constant(B, "the second factor, p×q")],
     function=mul(commutation(p, m), KroneckerProduct(A, B), commutation(n, q)),
     claims=[equal(KroneckerProduct(B, A))],
-    see_also=("commutation-transpose", "kronecker-left-variable-jacobian", "gram-matrix-jacobian"),
+    see_also=("commutation-transpose", "kronecker-product-jacobian", "gram-matrix-jacobian"),
     sources=(cite("magnus1979commutation"),),
     aliases=("commutation matrix kronecker", "swap kronecker factors", "K (A kron B) K"),
 )

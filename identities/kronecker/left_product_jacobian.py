@@ -44,7 +44,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(A.T, Ybar)), dX)), "ȲᵀA = (AᵀȲ)ᵀ: the form tr(Gᵀ dX), G = AᵀȲ"),
     ),
     see_also=("right-product-jacobian", "vec-kronecker", "linear-layer"),
-    sources=(cookbook(520, locator="the case B = I of eq. (520)"),
+    sources=(cookbook(locator="§10.2.2, eq. (520) with B = I"),
              cite("magnus2019matrix", "ch. 9, Jacobian matrices of matrix functions")),
     aliases=("jacobian of AX", "left multiplication jacobian", "I kron A"),
 )

@@ -7,8 +7,9 @@ row r of dX B being (row r of dX) B, and the Jacobian is block diagonal: I_m ⊗
 on B is part of the formula in both orders; B ⊗ I_m, its most common misprint, is rejected here
 (B is not symmetric, and n ≠ q makes it the wrong shape anyway).
 
-It is the case A = I of vec(AXB) = (Bᵀ ⊗ A) vec X, the Jacobian of a dense layer XW with
-examples in rows, and in reverse mode it is the product Ȳ ↦ ȲBᵀ.
+Entry by entry it is the Matrix Cookbook's ∂(XB)_ij/∂X_kl = δ_ik B_lj, and as a whole the case A = I
+of vec(AXB) = (Bᵀ ⊗ A) vec X: the Jacobian of a dense layer XW with examples in rows. In reverse mode
+it is the product Ȳ ↦ ȲBᵀ.
 
 >>> from identities import get, verify
 >>> verify(get("right-product-jacobian")).ok
@@ -45,7 +46,7 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(Ybar, B.T)), dX)), "BȲᵀ = (ȲBᵀ)ᵀ: the form tr(Gᵀ dX), G = ȲBᵀ"),
     ),
     see_also=("left-product-jacobian", "vec-kronecker", "linear-layer"),
-    sources=(cookbook(520, locator="the case A = I of eq. (520)"),
+    sources=(cookbook(74, locator="entry by entry, ∂(XB)_ij/∂X_kl = δ_ik B_lj; also eq. (520) with A = I"),
              cite("magnus2019matrix", "ch. 9, Jacobian matrices of matrix functions")),
     aliases=("jacobian of XB", "right multiplication jacobian", "B^T kron I"),
 )

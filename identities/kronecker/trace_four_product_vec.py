@@ -30,7 +30,6 @@ IDENTITY = identity(
     function=Trace(mul(A, B, C, D)),
     claims=[equal(Trace(mul(Vec(D.T).T, KroneckerProduct(C.T, A), Vec(B))))],
     see_also=("trace-vec-inner-product", "vec-kronecker"),
-    sources=(cookbook(locator="§10.2.2: eq. (520) inside eq. (521)"),
-             cite("magnus2019matrix", "ch. 2, the vec operator")),
+    sources=(cookbook(locator="§10.2.2: eq. (520) inside eq. (521)"),),
     aliases=("trace of four matrices vec", "tr ABCD kronecker"),
 )

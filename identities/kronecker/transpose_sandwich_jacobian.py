@@ -50,6 +50,6 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(B, Ybar.T, A)), dX)), "AᵀF̄Bᵀ = (BF̄ᵀA)ᵀ: the form tr(Gᵀ dX), G = BF̄ᵀA"),
     ),
     see_also=("vec-kronecker", "commutation-transpose", "rule-transpose"),
-    sources=(cookbook(520, locator="eq. (520) applied to dXᵀ"), cite("magnus1979commutation")),
+    sources=(cookbook(locator="§10.2.2, eq. (520) applied to dXᵀ"), cite("magnus1979commutation")),
     aliases=("jacobian of A X^T B", "transpose sandwich", "vec of transpose product"),
 )
