@@ -6,8 +6,9 @@ here is the product of two linear forms, φ(x) = (aᵀx)(bᵀx) = xᵀabᵀx. Th
 dφ = (aᵀdx)(bᵀx) + (aᵀx)(bᵀdx) = xᵀ(baᵀ + abᵀ) dx, already in the canonical form, so
 Dφ(x) = xᵀ(baᵀ + abᵀ) and ∇φ = (abᵀ + baᵀ)x.
 
-Both are stored: the row is what chains with other Jacobians, D(φ∘g) = Dφ·Dg, the column is what
-an optimiser steps along. Writing 2abᵀx (as if abᵀ were symmetric) is the classic mistake.
+The page shows both: the gradient in the house convention, and the row Dφ(x) as its
+numerator-layout form. The row is what chains with other Jacobians, D(φ∘g) = Dφ·Dg; the column is
+what an optimiser steps along. Writing 2abᵀx (as if abᵀ were symmetric) is the classic mistake.
 
 >>> from identities import get, verify
 >>> verify(get("identification-scalar-of-vector")).ok
@@ -27,10 +28,7 @@ IDENTITY = identity(
     symbols=[variable(x, "the variable, a vector of length n"), constant(a, "a vector of length n"),
              constant(b, "a vector of length n")],
     function=mul(a.T, x, b.T, x),
-    claims=[
-        gradient(x, mul(add(mul(a, b.T), mul(b, a.T)), x)),
-        jacobian(x, mul(x.T, add(mul(b, a.T), mul(a, b.T)))),
-    ],
+    claims=[gradient(x, mul(add(mul(a, b.T), mul(b, a.T)), x))],
     derivation=derivation(
         x,
         step(add(mul(a.T, dx, b.T, x), mul(a.T, x, b.T, dx)), "product rule on the two linear forms"),

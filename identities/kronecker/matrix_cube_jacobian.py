@@ -46,6 +46,7 @@ IDENTITY = identity(
              "each factor in front of dX is the transpose of a term of G: collect into tr(Gᵀ dX)"),
     ),
     see_also=("matrix-square-jacobian", "vec-kronecker", "rule-product"),
-    sources=(cite("magnus2019matrix", "ch. 9, Jacobian matrices of matrix functions"),),
+    sources=(cookbook(90, locator="the case n = 3, summed into a Kronecker form"),
+             cite("magnus2019matrix", "ch. 9, Jacobian matrices of matrix functions")),
     aliases=("jacobian of X^3", "matrix cube derivative", "jacobian of matrix power"),
 )

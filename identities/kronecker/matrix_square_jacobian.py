@@ -41,6 +41,7 @@ IDENTITY = identity(
              "XȲᵀ = (ȲXᵀ)ᵀ and ȲᵀX = (XᵀȲ)ᵀ: collect into tr(Gᵀ dX)"),
     ),
     see_also=("left-product-jacobian", "right-product-jacobian", "vec-kronecker", "rule-product"),
-    sources=(cite("magnus2019matrix", "ch. 9, Jacobian matrices of matrix functions"),),
+    sources=(cookbook(90, locator="the case n = 2, summed into a Kronecker form"),
+             cite("magnus2019matrix", "ch. 9, Jacobian matrices of matrix functions")),
     aliases=("jacobian of X^2", "matrix square derivative", "d(X^2)"),
 )
