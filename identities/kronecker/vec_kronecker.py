@@ -41,7 +41,6 @@ IDENTITY = identity(
     claims=[
         differential_of(X, mul(A, dX, B)),
         jacobian(X, KroneckerProduct(B.T, A), vec="F"),
-        jacobian(X, KroneckerProduct(A, B.T), vec="C"),
     ],
     derivation=derivation(
         X,
