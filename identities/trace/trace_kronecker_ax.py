@@ -38,5 +38,5 @@ IDENTITY = identity(
     ),
     see_also=("trace-X", "trace-kronecker-XX", "kronecker-mixed-product"),
     sources=(cookbook(105),),
-    aliases=("trace of kronecker product", "tr(A kron X)", "kronecker trace"),
+    aliases=("tr(A kron X)", "kronecker trace"),
 )
