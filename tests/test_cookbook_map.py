@@ -29,8 +29,6 @@ def test_an_equation_left_out_is_not_stated_by_an_identity(catalog):
     assert not both, f"these equations are stated by an identity, yet the map gives a reason to leave them out: {both}"
 
 
-@pytest.mark.xfail(strict=True, reason="the catalog does not yet state every real-valued derivative of (33)-(144); "
-                                       "the failure lists the numbers. Remove this mark once it does")
 def test_every_real_derivative_of_the_chapter_is_stated_or_left_out_with_a_reason(catalog):
     missing = cookbook.unmapped(catalog)
     assert not missing, (

@@ -189,8 +189,11 @@ class Identity:
 
     @property
     def cookbook(self) -> tuple[int, ...]:
-        """The Matrix Cookbook (2012) equation numbers whose formulas this identity states, in order."""
-        return tuple(n for s in self.sources if s.key == COOKBOOK for n in s.equations)
+        """The Matrix Cookbook (2012) equation numbers whose formulas this identity states, in order:
+        those its sources cite, then those of the published forms it shows wrong or conditional."""
+        cited = [n for s in self.sources if s.key == COOKBOOK for n in s.equations]
+        cited += [n for p in self.published if p.source.key == COOKBOOK for n in p.source.equations]
+        return tuple(dict.fromkeys(cited))
 
     @property
     def parameters(self) -> tuple[sp.MatrixSymbol, ...]:

@@ -40,6 +40,6 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(mul(2, X)), dX)), "written as tr(Gᵀ dX) with G = 2X"),
     ),
     see_also=("trace-quadratic", "least-squares", "rule-product", "rule-transpose"),
-    sources=(cookbook(115),),
+    sources=(cookbook(115, 132),),
     aliases=("squared frobenius norm", "frobenius norm", "trace xtx", "weight decay gradient"),
 )

@@ -35,6 +35,6 @@ IDENTITY = identity(
         step(Trace(mul(Transpose(eye("n")), dX)), "tr(dX) = tr(Iᵀ dX): the form tr(Gᵀ dX) with G = I"),
     ),
     see_also=("trace-linear", "trace-XA", "rule-linearity"),
-    sources=(cookbook(99),),
+    sources=(cookbook(36, 99),),
     aliases=("trace of X", "derivative of the trace", "gradient of trace"),
 )
