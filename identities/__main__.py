@@ -1,4 +1,4 @@
-"""Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...]``.
+"""Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...] | ids``.
 
 ``verify`` and ``mutants`` take ``-j N`` to check N identities at a time in separate processes
 (``-j 0``: one per core); the output is the same, in the same order, whatever N.
@@ -6,7 +6,8 @@
 Exit codes:
 
 - 0: everything asked for is fine (every identity verified, every wrong version rejected);
-- 1: a verification failed, a mutant survived, or a check could not decide;
+- 1: a verification failed, a mutant survived, or a check could not decide; ``ids``: a published
+  id or statement broke its promise (each fault is one line on stdout);
 - 2: bad usage: an unknown command, option or id, a negative seed or job count (one line on stderr);
 - 3: a catalog module is broken (a syntax error, an exception at import, an inconsistent
   definition): one line on stderr naming its file and line.
@@ -152,6 +153,28 @@ def cmd_mutants(args) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def cmd_ids(args) -> int:
+    from . import ids
+    if args.show:
+        ident = get(args.show)
+        print(f"{ident.id} {ids.fingerprint(ident)}")
+        print(ids.statement(ident), end="")
+        return EXIT_OK
+    if args.update:
+        new, printed = ids.update()
+        for identity_id in new:
+            print(f"published {identity_id}")
+        for identity_id in printed:
+            print(f"fingerprinted {identity_id}")
+    faults = ids.problems()
+    for fault in faults:
+        print(fault)
+    if not faults:
+        count = len(ids.published())
+        print(f"{count} published ids: each resolves, and each statement matches its fingerprint and changelog")
+    return EXIT_FAILED if faults else EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="The matrix-calculus identity catalog.",
                      epilog="exit codes: 0 all good; 1 a verification failed, a mutant survived or a check could "
@@ -170,6 +193,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="check N identities at a time, in separate processes (0: one per core; default 1)")
         p.add_argument("-v", "--verbose", action="store_true", help="print every row")
         p.set_defaults(run=run)
+    ids = sub.add_parser("ids", help="check that every published id resolves and keeps its statement",
+                         description="Check the published ids: each resolves, and each statement matches its "
+                                     "fingerprint as carried through changelog.toml.")
+    what = ids.add_mutually_exclusive_group()
+    what.add_argument("--update", action="store_true",
+                      help="first publish new ids and append the fingerprints of ids that have none "
+                           "(an existing fingerprint is never changed)")
+    what.add_argument("--show", metavar="ID", help="print the canonical statement of ID and its fingerprint")
+    ids.set_defaults(run=cmd_ids)
     return parser
 
 

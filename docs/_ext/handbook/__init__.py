@@ -8,6 +8,7 @@ Modules, one job each:
 - ``locations``    messages about an identity point at its module; a module that cannot load stops the build
 - ``catalog``      family tables, the catalog overview, the common-mistakes page
 - ``conventions``  layout-convention tables from the catalog
+- ``changelog``    the changelog and errata of the published ids
 - ``records``      the verification and mutation reports an identity's page shows
 - ``katex_offline`` math typeset at build time, with local CSS and fonts
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import catalog, conventions, locations, pages
+from . import catalog, changelog, conventions, locations, pages
 from .domain import IdentityDomain, IdentityRole, pages_linking_to_retitled_identities, remember_titles
 
 #: Bump when the extension changes what it renders, so Sphinx re-reads every page.
@@ -33,11 +34,13 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("common-mistakes", catalog.MistakesDirective)
     app.add_directive("layout-table", conventions.LayoutTableDirective)
     app.add_directive("identity-formula", catalog.FormulaDirective)
+    app.add_directive("identity-changelog", changelog.ChangelogDirective)
     app.connect("builder-inited", locations.check_catalog, priority=100)  # before anything reads the catalog
     app.connect("builder-inited", pages.write_sources)
     app.connect("env-get-outdated", pages.remove_stale_outputs)
     app.connect("env-get-outdated", catalog.outdated_listings)
     app.connect("env-get-outdated", remember_titles)
     app.connect("env-get-updated", pages_linking_to_retitled_identities)
+    app.connect("html-page-context", pages.canonical_of_moved_pages)
     app.setup_extension("handbook.katex_offline")
     return {"version": "1", "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}
