@@ -20,7 +20,7 @@ from .engine.mutants import Mutant, MutationReport
 from .engine.record import Claim, Derivation, DefinitionError, Identity, Step, Var
 from .engine.registry import UnknownIdentity, all_identities, families, get
 from .engine.verify import Report, Row
-from .edition import edition
+from .edition import edition as _edition
 
 __all__ = [
     "get", "all_identities", "families", "verify", "mutants",
@@ -30,4 +30,4 @@ __all__ = [
 ]
 
 #: The version of the handbook and the package, from ``pyproject.toml`` (see :mod:`identities.edition`).
-__version__ = edition().version
+__version__ = _edition().version
