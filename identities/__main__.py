@@ -1,4 +1,4 @@
-"""Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...] | ids``.
+"""Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...] | ids | export``.
 
 ``verify`` and ``mutants`` take ``-j N`` to check N identities at a time in separate processes
 (``-j 0``: one per core); the output is the same, in the same order, whatever N.
@@ -7,7 +7,8 @@ Exit codes:
 
 - 0: everything asked for is fine (every identity verified, every wrong version rejected);
 - 1: a verification failed, a mutant survived, or a check could not decide; ``ids``: a published
-  id or statement broke its promise (each fault is one line on stdout);
+  id or statement broke its promise (each fault is one line on stdout); ``export``: the catalog is
+  written, but an identity's verification record says it failed;
 - 2: bad usage: an unknown command, option or id, a negative seed or job count (one line on stderr);
 - 3: a catalog module is broken (a syntax error, an exception at import, an inconsistent
   definition): one line on stderr naming its file and line.
@@ -175,6 +176,25 @@ def cmd_ids(args) -> int:
     return EXIT_FAILED if faults else EXIT_OK
 
 
+def cmd_export(args) -> int:
+    from . import export
+    document = export.catalog(args.base_url)
+    text = export.dumps(document)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        try:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as exc:
+            print(f"{PROG}: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+    failed = [i["id"] for i in document["identities"] if not i["verification"]["ok"]]
+    if failed:
+        print(f"{PROG}: exported, but verification failed for {', '.join(failed)}", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="The matrix-calculus identity catalog.",
                      epilog="exit codes: 0 all good; 1 a verification failed, a mutant survived or a check could "
@@ -202,6 +222,13 @@ def _parser() -> argparse.ArgumentParser:
                            "(an existing fingerprint is never changed)")
     what.add_argument("--show", metavar="ID", help="print the canonical statement of ID and its fingerprint")
     ids.set_defaults(run=cmd_ids)
+    export = sub.add_parser("export", help="write the whole catalog as data (JSON, following "
+                                           "identities/catalog.schema.json)")
+    export.add_argument("--format", choices=["json"], default="json", help="the format (default json)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("--base-url", default="", metavar="URL",
+                        help="the handbook's address, to make each identity's url absolute (default: relative)")
+    export.set_defaults(run=cmd_export)
     return parser
 
 

@@ -9,6 +9,7 @@ Modules, one job each:
 - ``catalog``      family tables, the catalog overview, the common-mistakes page
 - ``conventions``  layout-convention tables from the catalog
 - ``changelog``    the changelog and errata of the published ids
+- ``data``         the catalog as JSON at the site's root (catalog.json), as ``python -m identities export`` writes it
 - ``records``      the verification and mutation reports an identity's page shows
 - ``katex_offline`` math typeset at build time, with local CSS and fonts
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import catalog, changelog, conventions, locations, pages
+from . import catalog, changelog, conventions, data, locations, pages
 from .domain import IdentityDomain, IdentityRole, pages_linking_to_retitled_identities, remember_titles
 
 #: Bump when the extension changes what it renders, so Sphinx re-reads every page.
@@ -42,5 +43,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-outdated", remember_titles)
     app.connect("env-get-updated", pages_linking_to_retitled_identities)
     app.connect("html-page-context", pages.canonical_of_moved_pages)
+    app.connect("build-finished", data.write_catalog)
     app.setup_extension("handbook.katex_offline")
     return {"version": "1", "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}
