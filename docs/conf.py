@@ -58,9 +58,10 @@ html_title = f"{project} {version}"  # every page shows the version
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
 html_js_files = ["cite.js"]  # copy buttons of the "Cite this" blocks
-# The deployment's address, set once: every page's <link rel="canonical">, the permalink, BibTeX entry and
-# plain-text reference of each identity, and the URLs of catalog.json start with it.
-html_baseurl = "https://matrix-calculus-identities.readthedocs.io/en/stable/"
+# The deployment's address, set once, in pyproject.toml ([project.urls] Documentation): every page's
+# <link rel="canonical">, the permalink, BibTeX entry and plain-text reference of each identity, and the URLs of
+# catalog.json start with it.
+html_baseurl = EDITION.url
 html_permalinks_icon = "#"
 html_theme_options = {"navigation_with_keys": True}
 

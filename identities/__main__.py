@@ -1,4 +1,5 @@
-"""Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...] | ids | export``.
+"""Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...] | ids | export |
+conventions``.
 
 ``verify`` and ``mutants`` take ``-j N`` to check N identities at a time in separate processes
 (``-j 0``: one per core); the output is the same, in the same order, whatever N.
@@ -178,7 +179,8 @@ def cmd_ids(args) -> int:
 
 def cmd_export(args) -> int:
     from . import export
-    document = export.catalog(args.base_url)
+    from .edition import edition
+    document = export.catalog(edition().url if args.base_url is None else args.base_url)
     text = export.dumps(document)
     if args.output in (None, "-"):
         sys.stdout.write(text)
@@ -193,6 +195,12 @@ def cmd_export(args) -> int:
     if failed:
         print(f"{PROG}: exported, but verification failed for {', '.join(failed)}", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_conventions(args) -> int:
+    from . import conventions
+    sys.stdout.write(conventions.paragraph(args.layout, args.vec))
+    return EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -226,9 +234,19 @@ def _parser() -> argparse.ArgumentParser:
                                            "identities/catalog.schema.json)")
     export.add_argument("--format", choices=["json"], default="json", help="the format (default json)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
-    export.add_argument("--base-url", default="", metavar="URL",
-                        help="the handbook's address, to make each identity's url absolute (default: relative)")
+    export.add_argument("--base-url", default=None, metavar="URL",
+                        help="the handbook's address that each identity's url starts with (default: the one in "
+                             "pyproject.toml, as on the site; '' for relative urls)")
     export.set_defaults(run=cmd_export)
+    conv = sub.add_parser("conventions", help="print a paragraph stating a paper's conventions, to paste into it",
+                          description="Print a ready-to-paste LaTeX paragraph stating the layout, vec order and "
+                                      "Hessian a paper uses, with worked examples from the catalog and a citation.")
+    conv.add_argument("--latex", action="store_true", required=True, help="print LaTeX (the one form so far)")
+    conv.add_argument("--layout", choices=["numerator", "denominator"], default="numerator",
+                      help="Jacobians with a row per output (numerator, the default) or a column (denominator)")
+    conv.add_argument("--vec", choices=["column", "row"], default="column",
+                      help="vec stacks columns (the default) or rows")
+    conv.set_defaults(run=cmd_conventions)
     return parser
 
 

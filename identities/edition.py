@@ -1,7 +1,8 @@
 """The edition of the handbook a citation names: its title, authors, version, release date and licence.
 
-Each comes from one place. The version, licence and authors are the package's own metadata in
-``pyproject.toml``; the release date is ``[tool.identities] released`` there. In a source checkout
+Each comes from one place. The version, licence, authors and the handbook's address
+(``[project.urls] Documentation``) are the package's own metadata in ``pyproject.toml``; the
+release date is ``[tool.identities] released`` there. In a source checkout
 that file is read directly (so an edit shows at once, without reinstalling); in an installed
 package the same fields come from the package metadata, and the date from nowhere (a citation then
 gives no year). ``CITATION.cff`` at the root repeats them for software indexes, and a test keeps it
@@ -33,6 +34,7 @@ class Edition:
     authors: tuple[str, ...]
     license: str
     released: str | None  # ISO date, e.g. "2026-12-01"
+    url: str = ""         # the handbook's address (``[project.urls] Documentation``), ending in "/"
 
     @property
     def year(self) -> str | None:
@@ -55,7 +57,8 @@ def _from_pyproject(path: Path) -> Edition | None:
     return Edition(version=project["version"],
                    authors=tuple(a["name"] for a in project.get("authors", ())),
                    license=license_.get("text", "") if isinstance(license_, dict) else str(license_),
-                   released=data.get("tool", {}).get("identities", {}).get("released"))
+                   released=data.get("tool", {}).get("identities", {}).get("released"),
+                   url=project.get("urls", {}).get("Documentation", ""))
 
 
 def _from_metadata() -> Edition:
@@ -66,7 +69,9 @@ def _from_metadata() -> Edition:
     authors = tuple(a.strip() for a in (meta.get("Author") or "").split(",") if a.strip())
     if not authors and meta.get("Author-email"):
         authors = tuple(a.split("<")[0].strip().strip('"') for a in meta["Author-email"].split(","))
-    return Edition(version=meta["Version"], authors=authors, license=meta.get("License") or "", released=None)
+    urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or () if ", " in u)
+    return Edition(version=meta["Version"], authors=authors, license=meta.get("License") or "", released=None,
+                   url=urls.get("Documentation", ""))
 
 
 @lru_cache(maxsize=1)

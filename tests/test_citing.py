@@ -18,7 +18,7 @@ from test_generated_pages import KATEX, LINEAR, Scratch
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 CONF = (ROOT / "docs" / "conf.py").read_text(encoding="utf-8")
-BASE = re.search(r'^html_baseurl = "([^"]*)"', CONF, re.M).group(1)
+BASE = PYPROJECT["project"]["urls"]["Documentation"]
 
 
 def test_the_version_is_written_once_in_pyproject():
@@ -30,7 +30,8 @@ def test_the_version_is_written_once_in_pyproject():
 
 def test_the_base_url_is_set_once_and_absolute():
     assert re.fullmatch(r"https://[^\s\"]+/", BASE), BASE
-    assert CONF.count("html_baseurl") == 1
+    assert edition().url == BASE
+    assert re.search(r"^html_baseurl = EDITION\.url$", CONF, re.M) and CONF.count("html_baseurl") == 1
 
 
 @pytest.mark.parametrize("ident", identities.all_identities(), ids=lambda i: i.id)

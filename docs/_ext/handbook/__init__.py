@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("identity-families", catalog.FamilyListDirective)
     app.add_directive("common-mistakes", catalog.MistakesDirective)
     app.add_directive("layout-table", conventions.LayoutTableDirective)
+    app.add_directive("conventions-paragraph", conventions.ConventionsParagraphDirective)
     app.add_directive("identity-formula", catalog.FormulaDirective)
     app.add_directive("identity-changelog", changelog.ChangelogDirective)
     app.connect("builder-inited", locations.check_catalog, priority=100)  # before anything reads the catalog

@@ -31,8 +31,8 @@ class ChangelogDirective(SphinxDirective):
         out: list[nodes.Node] = []
         errata = [c for c in log if c.kind == "erratum"]
         out.append(para(strong("Errata: "), f"{len(errata)} published statement{'' if len(errata) == 1 else 's'} "
-                        "corrected so far." if errata else "none so far: no published statement has been found "
-                        "wrong."))
+                        "corrected so far." if errata else "none so far (no published statement has been found "
+                        "wrong)."))
         for version in versions:
             parts: list[nodes.Node] = []
             for kind, heading in HEADINGS.items():
