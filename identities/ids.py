@@ -14,7 +14,8 @@ identities merge without conflicts:
     every change to a published identity, written by hand: a corrected statement (``erratum``), a
     statement restated without changing what holds (``restatement``), a renamed or merged identity
     (``renamed``, ``merged``); each says what changed, why, and in which version. A statement
-    change records the fingerprint before (``from``) and after (``to``).
+    change records the fingerprint before (``from``) and after (``to``); so does a merge whose
+    old id now resolves to a different statement.
 
 A published id's statement today must equal its published fingerprint carried through its
 changelog entries in order: editing a statement without an entry fails ``python -m identities ids``
@@ -46,7 +47,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,7 +73,8 @@ KINDS = {
     "erratum": "the published statement was wrong and is corrected",
     "restatement": "the statement is written differently; what holds is unchanged (or only widened)",
     "renamed": "the identity has a new id; the old one is one of its aliases",
-    "merged": "the identity is now part of another; the old id is one of its aliases",
+    "merged": "the identity is now part of another; the old id is one of its aliases (with 'from' and 'to' when "
+              "the statement it resolves to differs)",
 }
 #: Kinds that change a statement: they record the fingerprint before and after.
 STATEMENT_KINDS = ("erratum", "restatement")
@@ -174,7 +176,6 @@ class Change:
     after: str = ""    # ``to``: the fingerprint after
     into: str = ""     # the id the old one resolves to now (renamed, merged)
     number: int = 0    # its place in the file, from 1
-    extra: dict = field(default_factory=dict, compare=False)
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -225,13 +226,13 @@ def _entry_problems(change: Change, ids: list[str], current: str) -> list[str]:
         out.append(f"{where}: version {change.version} is later than this edition, {current}")
     if change.date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", change.date):
         out.append(f"{where}: date {change.date!r} is not an ISO date such as '2026-12-01'")
-    if change.kind in STATEMENT_KINDS:
+    if change.kind in STATEMENT_KINDS or (change.kind == "merged" and (change.before or change.after)):
         for name, value in (("from", change.before), ("to", change.after)):
             if not FINGERPRINT_PATTERN.fullmatch(value):
-                out.append(f"{where}: an {change.kind} records the fingerprint before ('from') and after ('to'); "
-                           f"{name!r} is {value!r}")
+                out.append(f"{where}: a change of statement records the fingerprint before ('from') and after "
+                           f"('to'); {name!r} is {value!r}")
     elif change.before or change.after:
-        out.append(f"{where}: only an erratum or a restatement records fingerprints")
+        out.append(f"{where}: only an erratum, a restatement or a merge records fingerprints")
     if change.kind in MOVE_KINDS and not change.into:
         out.append(f"{where}: a {change.kind} entry names the id it resolves to now ('into')")
     if change.kind not in MOVE_KINDS and change.into:
@@ -284,7 +285,7 @@ def problems(ids: list[str] | None = None, prints: dict[str, Fingerprint] | None
             continue
         expected = prints[identity_id].fingerprint
         for c in entries:
-            if c.kind in STATEMENT_KINDS:
+            if c.kind in STATEMENT_KINDS or c.before or c.after:
                 if c.before != expected:
                     out.append(f"{CHANGELOG.name}, change {c.number} ({identity_id}): its 'from' is {c.before}, "
                                f"but the statement it changes has fingerprint {expected}")

@@ -95,9 +95,11 @@ def test_an_edited_statement_fails_until_a_changelog_entry_records_it():
     (dict(kind="typo"), "is not one of"),
     (dict(before="fp1:000000000000000000000000"), "its 'from' is"),
     (dict(after=""), "records the fingerprint before"),
+    (dict(kind="renamed", into="x"), "only an erratum, a restatement or a merge records fingerprints"),
     (dict(into="log-det"), "only a renamed or merged entry"),
     (dict(id="no-such-id"), "is not a published id"),
-], ids=["no-why", "future-version", "bad-version", "unknown-kind", "wrong-from", "no-to", "into", "unknown-id"])
+], ids=["no-why", "future-version", "bad-version", "unknown-kind", "wrong-from", "no-to", "renamed-with-prints", "into",
+     "unknown-id"])
 def test_a_malformed_changelog_entry_is_refused(change, message):
     ident = identities.get("trace-quadratic")
     edited = _doubled(ident)
@@ -116,6 +118,21 @@ def test_a_renamed_identity_needs_a_changelog_entry_naming_its_new_id():
                        into="trace-quadratic-form", number=1)
     rest = _check(renamed, [entry], published="trace-quadratic")
     assert rest and all("not yet published: trace-quadratic-form" in text for text in rest), rest
+
+
+def test_a_merged_identity_records_the_statement_its_old_id_now_resolves_to():
+    old, into = identities.get("trace-quadratic"), identities.get("quadratic-form")
+    merged = dataclasses.replace(into, aliases=(*into.aliases, "trace-quadratic"))
+    entry = ids.Change(id="trace-quadratic", version="0.1.0", kind="merged", what="Merged.", why="A test.",
+                       into="quadratic-form", number=1)
+    found = ids.problems(ids=["trace-quadratic", "quadratic-form"],
+                         prints={i: ids.fingerprints()[i] for i in ("trace-quadratic", "quadratic-form")},
+                         log=[entry], lookup=lambda _: merged, catalog=(merged,), version="0.1.0")
+    assert len(found) == 1 and "the statement of 'trace-quadratic' changed" in found[0], found
+    entry = dataclasses.replace(entry, before=ids.fingerprint(old), after=ids.fingerprint(merged))
+    assert ids.problems(ids=["trace-quadratic", "quadratic-form"],
+                        prints={i: ids.fingerprints()[i] for i in ("trace-quadratic", "quadratic-form")},
+                        log=[entry], lookup=lambda _: merged, catalog=(merged,), version="0.1.0") == []
 
 
 def test_a_whole_catalog_of_new_fingerprints_is_blamed_on_the_canonical_form():
