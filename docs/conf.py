@@ -8,15 +8,16 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
 sys.path.insert(0, str(HERE.parent))
 
-import identities  # noqa: E402
+from identities.edition import TITLE, edition  # noqa: E402
 
 # sphinx-autodoc-typehints 3.6 calls an API that Sphinx 10 removes; not ours to fix, and not a Sphinx warning.
 warnings.filterwarnings("ignore", message=".*set_application.*is deprecated", module="sphinx_autodoc_typehints")
 
-project = "Matrix-calculus identities"
-author = "the matrix-calculus-identities authors"
-copyright = "2026, " + author
-version = release = identities.__version__
+EDITION = edition()
+project = TITLE
+author = EDITION.author_line
+copyright = f"{EDITION.year}, {author}"
+version = release = EDITION.version  # from pyproject.toml, the one place it is written
 
 extensions = [
     "myst_parser",              # guide pages in MyST Markdown
@@ -53,11 +54,14 @@ typehints_fully_qualified = False
 always_document_param_types = False
 
 html_theme = "furo"
-html_title = f"Matrix-calculus identities {version}"
+html_title = f"{project} {version}"  # every page shows the version
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
-html_js_files = ["formula-copy.js", "drawers.js", "katex/copy-tex.min.js"]
-html_baseurl = ""
+html_js_files = ["formula-copy.js", "drawers.js", "katex/copy-tex.min.js", "cite.js"]
+# The deployment's address, set once, in pyproject.toml ([project.urls] Documentation): every page's
+# <link rel="canonical">, the permalink, BibTeX entry and plain-text reference of each identity, and the URLs of
+# catalog.json start with it.
+html_baseurl = EDITION.url
 html_permalinks_icon = "#"
 # Arrow keys must scroll a wide table, not turn the page; the "view source" link would show a
 # generated page's source, which is not what a reader can edit.
@@ -66,6 +70,8 @@ html_show_sourcelink = False
 
 html_search_scorer = str(HERE / "_static" / "search-scorer.js")
 
+# sphinx-copybutton's buttons on code blocks, except the "Cite this" blocks, which have their own (cite.js).
+copybutton_selector = "div:not(.cite-text) > div.highlight pre"
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 

@@ -20,6 +20,7 @@ from .engine.mutants import Mutant, MutationReport
 from .engine.record import Claim, Derivation, DefinitionError, Identity, Step, Var
 from .engine.registry import UnknownIdentity, all_identities, families, get
 from .engine.verify import Report, Row
+from .edition import edition as _edition
 
 __all__ = [
     "get", "all_identities", "families", "verify", "mutants",
@@ -28,4 +29,5 @@ __all__ = [
     "UnknownIdentity", "DefinitionError",
 ]
 
-__version__ = "0.1.0"
+#: The version of the handbook and the package, from ``pyproject.toml`` (see :mod:`identities.edition`).
+__version__ = _edition().version

@@ -1,4 +1,5 @@
-"""Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...] | cookbook``.
+"""Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...] | cookbook | ids |
+export | conventions``.
 
 ``verify`` and ``mutants`` take ``-j N`` to check N identities at a time in separate processes
 (``-j 0``: one per core); the output is the same, in the same order, whatever N.
@@ -6,7 +7,9 @@
 Exit codes:
 
 - 0: everything asked for is fine (every identity verified, every wrong version rejected);
-- 1: a verification failed, a mutant survived, or a check could not decide;
+- 1: a verification failed, a mutant survived, or a check could not decide; ``ids``: a published
+  id or statement broke its promise (each fault is one line on stdout); ``export``: the catalog is
+  written, but an identity's verification record says it failed;
 - 2: bad usage: an unknown command, option or id, a negative seed or job count (one line on stderr);
 - 3: a catalog module is broken (a syntax error, an exception at import, an inconsistent
   definition): one line on stderr naming its file and line; or the data of the Cookbook map is
@@ -206,6 +209,54 @@ def cmd_cookbook(args) -> int:
     return EXIT_OK
 
 
+def cmd_ids(args) -> int:
+    from . import ids
+    if args.show:
+        ident = get(args.show)
+        print(f"{ident.id} {ids.fingerprint(ident)}")
+        print(ids.statement(ident), end="")
+        return EXIT_OK
+    if args.update:
+        new, printed = ids.update()
+        for identity_id in new:
+            print(f"published {identity_id}")
+        for identity_id in printed:
+            print(f"fingerprinted {identity_id}")
+    faults = ids.problems()
+    for fault in faults:
+        print(fault)
+    if not faults:
+        count = len(ids.published())
+        print(f"{count} published ids: each resolves, and each statement matches its fingerprint and changelog")
+    return EXIT_FAILED if faults else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from . import export
+    from .edition import edition
+    document = export.catalog(edition().url if args.base_url is None else args.base_url)
+    text = export.dumps(document)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        try:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as exc:
+            print(f"{PROG}: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return EXIT_USAGE
+    failed = [i["id"] for i in document["identities"] if not i["verification"]["ok"]]
+    if failed:
+        print(f"{PROG}: exported, but verification failed for {', '.join(failed)}", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_conventions(args) -> int:
+    from . import conventions
+    sys.stdout.write(conventions.paragraph(args.layout, args.vec))
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="The matrix-calculus identity catalog.",
                      epilog="exit codes: 0 all good; 1 a verification failed, a mutant survived or a check could "
@@ -228,6 +279,32 @@ def _parser() -> argparse.ArgumentParser:
                                            "that state it, and each identity's equations")
     book.add_argument("--json", action="store_true", help="print the map as JSON")
     book.set_defaults(run=cmd_cookbook)
+    ids = sub.add_parser("ids", help="check that every published id resolves and keeps its statement",
+                         description="Check the published ids: each resolves, and each statement matches its "
+                                     "fingerprint as carried through changelog.toml.")
+    what = ids.add_mutually_exclusive_group()
+    what.add_argument("--update", action="store_true",
+                      help="first publish new ids and append the fingerprints of ids that have none "
+                           "(an existing fingerprint is never changed)")
+    what.add_argument("--show", metavar="ID", help="print the canonical statement of ID and its fingerprint")
+    ids.set_defaults(run=cmd_ids)
+    export = sub.add_parser("export", help="write the whole catalog as data (JSON, following "
+                                           "identities/catalog.schema.json)")
+    export.add_argument("--format", choices=["json"], default="json", help="the format (default json)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("--base-url", default=None, metavar="URL",
+                        help="the handbook's address that each identity's url starts with (default: the one in "
+                             "pyproject.toml, as on the site; '' for relative urls)")
+    export.set_defaults(run=cmd_export)
+    conv = sub.add_parser("conventions", help="print a paragraph stating a paper's conventions, to paste into it",
+                          description="Print a ready-to-paste LaTeX paragraph stating the layout, vec order and "
+                                      "Hessian a paper uses, with worked examples from the catalog and a citation.")
+    conv.add_argument("--latex", action="store_true", required=True, help="print LaTeX (the one form so far)")
+    conv.add_argument("--layout", choices=["numerator", "denominator"], default="numerator",
+                      help="Jacobians with a row per output (numerator, the default) or a column (denominator)")
+    conv.add_argument("--vec", choices=["column", "row"], default="column",
+                      help="vec stacks columns (the default) or rows")
+    conv.set_defaults(run=cmd_conventions)
     return parser
 
 

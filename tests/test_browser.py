@@ -253,3 +253,25 @@ def _screenshot(page, path: str, viewport) -> None:
         page.emulate_media(color_scheme=scheme)
         page.screenshot(path=str(SHOTS / f"{stem}-{scheme}.png"), full_page=True)
     page.emulate_media(color_scheme="light")
+
+
+def test_the_cite_blocks_copy_the_permalink_the_bibtex_entry_and_the_reference(browser, site):
+    from identities import citing
+    from identities.edition import edition
+    ident = identities.get(_example_id())
+    t = Tab(browser, site)
+    t.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.rstrip("/"))
+    try:
+        page = t.open(f"id/{ident.id}.html")
+        cite = page.locator(f"#{ident.id}-cite")
+        buttons = cite.locator("button.cite-copy")
+        assert buttons.count() == 3
+        assert cite.locator("button.copybtn").count() == 0, "sphinx-copybutton's button doubles cite.js's"
+        base = edition().url
+        for k, expected in enumerate([citing.permalink(ident.id, base), citing.bibtex(ident, base),
+                                      citing.plain(ident, base)]):
+            buttons.nth(k).click()
+            page.wait_for_function("b => b.textContent === 'Copied'", arg=buttons.nth(k).element_handle())
+            assert page.evaluate("() => navigator.clipboard.readText()") == expected
+    finally:
+        t.close()

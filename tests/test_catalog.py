@@ -71,7 +71,7 @@ def test_published_ids_match_the_registry():
     assert len(published) == len(set(published)), "an id is listed twice"
     registered = {i.id for i in CATALOG}
     missing = registered - set(published)
-    assert not missing, f"new ids must be added to {IDS_FILE.name}: {sorted(missing)}"
+    assert not missing, f"new ids are published with `python -m identities ids --update`: {sorted(missing)}"
     for old in published:  # an id never disappears: a renamed identity keeps it as an alias
         identities.get(old)
 

@@ -9,6 +9,8 @@ Modules, one job each:
 - ``catalog``      family tables, the catalog overview, the common-mistakes page
 - ``cookbook``     the Matrix Cookbook map: each equation (33)–(144) and the identities that state it
 - ``conventions``  layout-convention tables from the catalog
+- ``changelog``    the changelog and errata of the published ids
+- ``data``         the catalog as JSON at the site's root (catalog.json), as ``python -m identities export`` writes it
 - ``records``      the verification and mutation reports an identity's page shows
 - ``katex_offline`` math typeset at build time, with local CSS and fonts
 """
@@ -17,11 +19,11 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import catalog, conventions, cookbook, locations, pages
+from . import catalog, changelog, conventions, cookbook, data, locations, pages
 from .domain import IdentityDomain, IdentityRole, pages_linking_to_retitled_identities, remember_titles
 
 #: Bump when the extension changes what it renders, so Sphinx re-reads every page.
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 def setup(app: Sphinx) -> dict:
@@ -33,13 +35,17 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("identity-families", catalog.FamilyListDirective)
     app.add_directive("common-mistakes", catalog.MistakesDirective)
     app.add_directive("layout-table", conventions.LayoutTableDirective)
+    app.add_directive("conventions-paragraph", conventions.ConventionsParagraphDirective)
     app.add_directive("identity-formula", catalog.FormulaDirective)
     app.add_directive("cookbook-map", cookbook.CookbookMapDirective)
+    app.add_directive("identity-changelog", changelog.ChangelogDirective)
     app.connect("builder-inited", locations.check_catalog, priority=100)  # before anything reads the catalog
     app.connect("builder-inited", pages.write_sources)
     app.connect("env-get-outdated", pages.remove_stale_outputs)
     app.connect("env-get-outdated", catalog.outdated_listings)
     app.connect("env-get-outdated", remember_titles)
     app.connect("env-get-updated", pages_linking_to_retitled_identities)
+    app.connect("html-page-context", pages.canonical_of_moved_pages)
+    app.connect("build-finished", data.write_catalog)
     app.setup_extension("handbook.katex_offline")
     return {"version": "1", "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}

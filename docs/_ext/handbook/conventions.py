@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import sympy as sp
+from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -211,4 +212,23 @@ class LayoutTableDirective(SphinxDirective):
                             "the matching ", literal("order="), "); every identity's page shows both:"))
             out.append(table(["identity", 'column stacking (order="F")', 'row stacking (order="C")'], rows,
                              classes=["conventions"], widths=[2, 5, 5]))
+        return out
+
+
+class ConventionsParagraphDirective(SphinxDirective):
+    """``{conventions-paragraph}``: the LaTeX paragraph a paper pastes to state its conventions, for each
+    layout and vec order (what ``python -m identities conventions --latex`` prints)."""
+
+    def run(self):
+        from identities import conventions
+        note_catalog(self, [identities.get(i) for i in ("log-det", "vec-kronecker", "least-squares-hessian")])
+        out = []
+        for layout in conventions.LAYOUTS:
+            for vec in conventions.VECS:
+                house = " (the handbook's own)" if (layout, vec) == ("numerator", "column") else ""
+                out.append(para(strong(f"{layout.capitalize()} layout, vec stacks {vec}s{house}"), " — ",
+                                literal(f"python -m identities conventions --latex --layout {layout} --vec {vec}")))
+                block = nodes.literal_block("", conventions.paragraph(layout, vec))
+                block["language"] = "latex"
+                out.append(block)
         return out

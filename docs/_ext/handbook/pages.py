@@ -26,6 +26,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 import identities
+from identities import ids
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +53,39 @@ def page_sources() -> dict[str, str]:
         out[identity_docname(ident.id)] = (ORPHAN + HEADER.format(what=f"the module {ident.module}")
                                            + f"\n# {_escape(ident.title)}\n\n"
                                            f"```{{identity:identity}} {ident.id}\n```\n")
+    for old, new in ids.moved().items():
+        if identity_docname(old) not in out:
+            out[identity_docname(old)] = moved_source(old, new)
     for family in identities.families():
         out[family_docname(family)] = (HEADER.format(what=f"the package identities.{family}")
                                        + f"\n# {_escape(family_heading(family))}\n\n"
                                        f"```{{identity-family}} {family}\n```\n")
     return out
+
+
+def moved_source(old: str, new: str) -> str:
+    """The page at a published id that now resolves to another identity (renamed or merged): the old
+    address keeps working, sends the browser on to the identity's page, and says where it went."""
+    target = f"{new}.html#{new}"
+    return ("---\norphan: true\nmyst:\n  html_meta:\n"
+            f'    "http-equiv=refresh": "0; url={target}"\n    "robots": "noindex"\n---\n'
+            + HEADER.format(what=f"{ids.PUBLISHED.name} and {ids.CHANGELOG.name}")
+            + f"\n# {_escape(old)}\n\n"
+            f"The identity published as `{old}` is now {{identity}}`{new}`: its id `{old}` remains an alias "
+            f"of it, and this address sends you on to its page.\n")
+
+
+def moved_target(pagename: str) -> str | None:
+    """The id a moved page's address now belongs to, or None for any other page."""
+    folder, _, name = pagename.partition("/")
+    return ids.moved().get(name) if folder == FOLDERS[0] else None
+
+
+def canonical_of_moved_pages(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context``: the canonical link of a moved page is its identity's page."""
+    new = moved_target(pagename)
+    if new and context.get("pageurl"):
+        context["pageurl"] = context["pageurl"].rsplit("/", 1)[0] + f"/{new}.html"
 
 
 def family_heading(family: str) -> str:

@@ -12,6 +12,7 @@ from docutils.utils import new_document
 from sphinx.util import logging
 
 import identities
+from identities import citing
 from identities.engine.conditions import CONDITIONS
 from identities.engine.forms import (code_listing, cotangent_pairing, definitions, forms, output_symbol, transpose,
                                      where)
@@ -92,7 +93,7 @@ def identity_page(ident, env, location: str, document) -> list[nodes.Node]:
                 code(code_listing(ident))),
         _optional(sid("related"), "Related identities", related(ident, env)),
         _optional(sid("sources"), "Sources", [bullets([citation(s) for s in ident.sources])] if ident.sources else []),
-        section(sid("cite"), "Cite this", cite(ident, env)),
+        section(sid("cite"), "Cite this", *cite(ident, env)),
         section(sid("verification"), "Verification record", *verification(ident, location)),
     ]
     return [p for p in parts if p is not None]
@@ -270,25 +271,35 @@ def related(ident, env) -> list[nodes.Node]:
 
 
 def permalink(ident, env) -> str:
-    base = (env.config.html_baseurl or "").rstrip("/")
-    path = f"id/{ident.id}.html"
-    return f"{base}/{path}" if base else path
+    """The page's permanent address: absolute when the deployment's base URL (``html_baseurl``) is set."""
+    return citing.permalink(ident.id, env.config.html_baseurl)
 
 
-def cite(ident, env) -> nodes.Node:
-    link = permalink(ident, env)
+#: The page that renders the changelog and errata of the published ids, where the project has one.
+CHANGELOG_PAGE = "changelog"
+
+
+def cite_block(text: str, what: str, language: str = "none") -> nodes.literal_block:
+    """A text to copy as it is; docs/_static/cite.js gives each one a copy button."""
+    block = nodes.literal_block(text, text, classes=["cite-text", f"cite-{what}"])
+    block["language"] = language
+    return block
+
+
+def cite(ident, env) -> list[nodes.Node]:
+    """The permalink, the version, a BibTeX entry and a plain-text reference, each with a copy button."""
+    base = env.config.html_baseurl
     version = identities.__version__
-    text = (f"{env.config.project}, identity “{ident.title}” (id {ident.id}), version {version}, {link}")
-    fields = nodes.field_list()
-    for name, value in (("Permalink", literal(link)), ("Id", literal(ident.id)), ("Version", version),
-                        ("Reference", text)):
-        field = nodes.field()
-        field += nodes.field_name(name, name)
-        body = nodes.field_body()
-        body += para(value)
-        field += body
-        fields += field
-    return fields
+    changelog = ([": ", doc_ref(CHANGELOG_PAGE, "changelog and errata", env.docname)]
+                 if CHANGELOG_PAGE in env.found_docs else [""])
+    return [
+        para(strong("Permalink"), " (the id ", literal(ident.id), " is permanent", *changelog, ")"),
+        cite_block(permalink(ident, env), "permalink"),
+        para(strong("BibTeX"), f" (the handbook, version {version}, at this identity)"),
+        cite_block(citing.bibtex(ident, base), "bibtex", "bibtex"),
+        para(strong("Plain text")),
+        cite_block(citing.plain(ident, base), "plain"),
+    ]
 
 
 # -- verification --------------------------------------------------------------------------------------
