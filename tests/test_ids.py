@@ -201,6 +201,9 @@ def test_a_renamed_identity_keeps_its_old_id_its_old_page_and_its_links(catalog)
     assert catalog.run("ids", "--update").returncode == 0
     catalog.write("toy_linear", module("toy-linear-trace", "Toy linear trace", "Trace(mul(A.T, X))", "A")
                   .replace("sources=", 'aliases=("toy-linear",), sources='))
+    # another identity still links to the old id: it resolves through the alias
+    catalog.write("toy_quadratic", module("toy-quadratic", "Toy squared norm", "Trace(mul(X.T, X))", "2 * X")
+                  .replace("sources=", 'see_also=("toy-linear",), sources='))
     found = catalog.run("ids")
     assert found.returncode == 1 and "'toy-linear' now resolves to 'toy-linear-trace'" in found.stdout, found
     assert catalog.run("ids", "--update").returncode == 1, "the rename is not recorded yet"

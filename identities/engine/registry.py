@@ -116,9 +116,11 @@ def _catalog() -> tuple[tuple[Identity, ...], dict[str, Identity]]:
             if key in index and index[key] is not ident:
                 raise broken(f"alias {alias!r} is already taken by {index[key].id!r}")
             index[key] = ident
+    for ident in found:   # after every alias is known: a renamed identity's old id is one of its aliases
         for other in ident.see_also:
-            if other not in where:
-                raise broken(f"see_also points to unknown id {other!r}")
+            if other not in where and other.lower() not in index:
+                raise BrokenModule(ident.path, _identity_line(Path(ident.path)),
+                                   f"identity {ident.id!r}: see_also points to unknown id {other!r}")
     return tuple(found), index
 
 
