@@ -24,7 +24,7 @@ __all__ = ["all_identities", "get", "families", "UnknownIdentity", "BrokenModule
 #: The package whose sub-packages are the families, and its folder.
 PACKAGE = "identities"
 ROOT = Path(__file__).resolve().parent.parent
-_NOT_FAMILIES = {"engine"}
+_NOT_FAMILIES = {"engine", "lookup"}  # the checker and the search, not families of identities
 
 
 class UnknownIdentity(KeyError):
