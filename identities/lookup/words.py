@@ -6,7 +6,8 @@ One result per page.  Ranking (``docs/_static/lookup.js`` ranks the same way):
 - it is an alias or a title, whole: 500;
 - it names a Matrix Cookbook equation (``Cookbook 57``, ``eq. 108``, ``(108)``): 400, less the
   number's place among the identity's citations;
-- it is a phrase of a page's terms (a heading, a term in bold: ``numerator layout``): 300;
+- it is a phrase of a page's terms (a heading, a term in bold: ``numerator layout``): 300, plus
+  the score of its words below;
 - otherwise each word found counts 30 in the id, 20 in the title or an alias, 15 in a page's terms,
   10 in the family, 3 in the summary (half for a word that only begins a word there), and the sum
   is multiplied by the square of the share of the query's words found.
@@ -79,8 +80,7 @@ def _score(doc: dict, query: str, qwords: list[str]) -> float:
     if m:
         number = int(m.group(1))
         return 400.0 - doc["cookbook"].index(number) if number in doc["cookbook"] else 0.0
-    if len(qwords) > 1 and any(f" {phrase} " in f" {_phrase(t)} " for t in doc["terms"]):
-        return 300.0
+    term_phrase = 300.0 if len(qwords) > 1 and any(f" {phrase} " in f" {_phrase(t)} " for t in doc["terms"]) else 0.0
     fields = [(words(doc["id"] or ""), 30.0), (words(" ".join(doc["names"])), 20.0),
               (words(" ".join(doc["terms"])), 15.0), (words(doc["family"]), 10.0), (words(doc["summary"]), 3.0)]
     best: dict[str, float] = {}
@@ -88,9 +88,9 @@ def _score(doc: dict, query: str, qwords: list[str]) -> float:
         for q, w in _count(qwords, field, weight).items():
             best[q] = best.get(q, 0.0) + w
     if not best:
-        return 0.0
+        return term_phrase
     share = len(best) / len(qwords)
-    return sum(best.values()) * share * share
+    return term_phrase + sum(best.values()) * share * share
 
 
 def search(query: str, index: dict) -> list[WordHit]:

@@ -10,6 +10,7 @@ Modules, one job each:
 - ``conventions``  layout-convention tables from the catalog
 - ``records``      the verification and mutation reports an identity's page shows
 - ``katex_offline`` math typeset at build time, with local CSS and fonts
+- ``lookup``       the formula and word lookup index the search page reads
 """
 
 from __future__ import annotations
@@ -40,4 +41,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-outdated", remember_titles)
     app.connect("env-get-updated", pages_linking_to_retitled_identities)
     app.setup_extension("handbook.katex_offline")
+    app.setup_extension("handbook.lookup")
     return {"version": "1", "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}
