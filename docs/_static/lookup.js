@@ -601,6 +601,7 @@ const Lookup = (() => {
 
   const FORMULA_SIGNS = /[()\[\]{}^'ᵀ⊤⁻⁺†²³\\=+*@/|‖⊗∘⊙∇∂√½·−_]|\.T\b|np\./u;
   function looksLikeFormula(text) {
+    if (!/\p{L}/u.test(text)) return false;
     if (FORMULA_SIGNS.test(text)) return true;
     try { parse(text); } catch (e) { if (e instanceof ParseError) return false; throw e; }
     return true;
@@ -930,7 +931,7 @@ const Lookup = (() => {
 
   // ---------------------------------------------------------------- formula match
   const SCORES = { function: 100, claim: 95, "derivative-stated": 5, transposed: -25, scaled: -35, rules: -3,
-    structural: -2, "rhs-as-function": -20, kind: 0.5 };
+    structural: -2, "rhs-as-function": -20, kind: 0.5, operation: 0.1 };
   const MAX_ASSIGNMENTS = 5000, BEND = 0.375;
   const DERIVATIVE_KINDS = { grad: ["gradient", "jacobian", "hessian", "vjp", "differential"],
     d: ["differential", "gradient", "jacobian", "vjp", "hessian"] };
@@ -941,6 +942,12 @@ const Lookup = (() => {
       const rest = items.slice(0, i).concat(items.slice(i + 1));
       for (const p of permutations(rest, k - 1)) yield [items[i], ...p];
     }
+  }
+  const PLAIN = new Set(["sym", "dsym", "num", "str", "eye", "mul", "add", "sub", "neg", "div", "emul"]);
+  function operations(node, found) {
+    if (!PLAIN.has(node[0])) found.add(node[0]);
+    for (const c of node.slice(1)) if (Array.isArray(c)) operations(c, found);
+    return found;
   }
   const uses = (node, name) => (node[0] === "sym" || node[0] === "dsym" ? node[1] === name
     : node.slice(1).some((c) => Array.isArray(c) && uses(c, name)));
@@ -1010,6 +1017,7 @@ const Lookup = (() => {
     side(entry, expr, derivative, symbols) {
       let best = null;
       const names = symbols.filter((s) => uses(expr, s));
+      const ops = operations(expr, new Set());
       for (const target of entry.targets) {
         const isFunction = target.kind === "function";
         let base;
@@ -1024,6 +1032,7 @@ const Lookup = (() => {
           for (const [q, v] of Object.entries(assignment)) kinds += sameKind(q, entry.symbols[v].shape) ? 1 : 0;
           score -= 2 * structural;
           score += SCORES.kind * kinds;
+          score += SCORES.operation * (target.ops || []).filter((o) => ops.has(o)).length;
           if (best === null || score > best.score)
             best = { id: entry.id, score, what: what(target) + (how === "exact" ? "" : ` (${how})`), text: target.text,
               assignment: { ...assignment } };
@@ -1140,16 +1149,21 @@ const Lookup = (() => {
     text = text.trim();
     if (!text) throw new ParseError("the query is empty", 1);
     const results = [];
+    const byWords = wordSearch(text, index);
     if (looksLikeFormula(text)) {
       const query = parse(text);
       if (matcherFor !== index) { matcher = new Matcher(index); matcherFor = index; }
-      const titles = {};
+      const titles = {}, wordScores = {};
       for (const e of index.identities) titles[e.id] = e.title;
-      for (const hit of matcher.search(query))
+      for (const h of byWords) wordScores[h.page] = h.score;
+      const hits = matcher.search(query);
+      const w = (h) => wordScores[`id/${h.id}`] || 0;
+      hits.sort((a, b) => b.score - a.score || w(b) - w(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const hit of hits)
         results.push({ id: hit.id, page: `id/${hit.id}`, title: titles[hit.id], score: hit.score, kind: "formula", why: describe(hit) });
     }
     const seen = new Set(results.map((r) => r.page));
-    for (const hit of wordSearch(text, index)) {
+    for (const hit of byWords) {
       if (!seen.has(hit.page)) {
         seen.add(hit.page);
         results.push({ id: hit.id, page: hit.page, title: hit.title, score: hit.score, kind: "words", why: hit.snippet });

@@ -54,13 +54,16 @@ _MATCHERS: dict[int, Matcher] = {}
 
 def find(text: str, index: dict | None = None) -> list[Result]:
     """The identities and pages *text* is about, best first.  A formula (it has a bracket, an operator,
-    ^, ᵀ, a LaTeX command, or reads as one: ``log det X``) is matched by value, then by its words; a
-    formula that cannot be read raises :class:`ParseError`; plain words are matched as words."""
+    ^, ᵀ, a LaTeX command, or reads as one: ``log det X``) is matched by value, ties broken by its
+    words (``pinv(A)`` is the inverse on a square matrix, the pseudo-inverse by name), then pages found
+    by its words follow; a formula that cannot be read raises :class:`ParseError`; plain words are
+    matched as words."""
     index = load() if index is None else index
     text = text.strip()
     if not text:
         raise ParseError("the query is empty", 1)
     results: list[Result] = []
+    by_words = word_search(text, index)
     if looks_like_formula(text):
         query = parse(text)
         matcher = _MATCHERS.get(id(index))
@@ -68,10 +71,12 @@ def find(text: str, index: dict | None = None) -> list[Result]:
             _MATCHERS.clear()
             matcher = _MATCHERS[id(index)] = Matcher(index)
         titles = {e["id"]: e["title"] for e in index["identities"]}
-        for hit in matcher.search(query):
+        word_scores = {h.page: h.score for h in by_words}
+        hits = sorted(matcher.search(query), key=lambda h: (-h.score, -word_scores.get(f"id/{h.id}", 0.0), h.id))
+        for hit in hits:
             results.append(Result(hit.id, f"id/{hit.id}", titles[hit.id], hit.score, "formula", hit.describe()))
     seen = {r.page for r in results}
-    for hit in word_search(text, index):
+    for hit in by_words:
         if hit.page not in seen:
             seen.add(hit.page)
             results.append(Result(hit.id, hit.page, hit.title, hit.score, "words", hit.snippet))

@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import sympy as sp
 
 from ..engine.conditions import relaxed
 from ..engine.forms import claim_function, claim_parameters, forms, function_of
@@ -32,7 +33,7 @@ from .fingerprint import fingerprint
 
 __all__ = ["VERSION", "SEEDS", "build", "load", "dumps", "entry", "page_entries", "DOCS"]
 
-VERSION = 1
+VERSION = 2
 #: The seeds tried for an identity's draw; the one giving the fewest numbers is kept (a small index).
 SEEDS = tuple(range(12))
 DIGITS = 9
@@ -70,6 +71,21 @@ def _structural(v) -> bool:
     return v.structure is not None or bool(set(v.conditions) - set(relaxed(v.conditions)))
 
 
+#: The search's names of the operations an expression uses (for ranking ties: ``A⁺`` names the
+#: pseudo-inverse, though it equals the inverse on a square matrix).
+OPERATIONS = {"Inverse": "inv", "Transpose": "T", "Trace": "tr", "Determinant": "det", "log": "log",
+              "KroneckerProduct": "kron", "HadamardProduct": "had", "MatPow": "pow", "PseudoInverse": "pinv",
+              "Softmax": "softmax", "SoftmaxRows": "softmax", "DiagMatrix": "diag", "DiagonalOf": "diag",
+              "NuclearNorm": "nuclear", "SpectralNorm": "norm2", "Vec": "vec", "exp": "exp", "tanh": "tanh"}
+
+
+def operations(expr) -> list[str]:
+    """The operations of :data:`OPERATIONS` that *expr* uses, sorted."""
+    exprs = expr if isinstance(expr, tuple) else (expr,)
+    return sorted({OPERATIONS[type(n).__name__] for e in exprs for n in sp.preorder_traversal(e)
+                   if type(n).__name__ in OPERATIONS})
+
+
 def _targets(ident: Identity, values: dict) -> list[dict]:
     """Fingerprints of the function (each output) and of every claim, at the stored values."""
     out = []
@@ -79,7 +95,7 @@ def _targets(ident: Identity, values: dict) -> list[dict]:
         results = result if ident.several_outputs else (result,)
         for (name, expr), value in zip(ident.outputs, results):
             out.append({"kind": "function", "wrt": None, "of": name if ident.several_outputs else None,
-                        "args": [p.name for p in params], "text": unicode(expr),
+                        "args": [p.name for p in params], "text": unicode(expr), "ops": operations(expr),
                         **fingerprint(_rounded(value))})
     except Exception:  # noqa: BLE001 — an output the engine cannot evaluate here is left out of the index
         pass
@@ -93,7 +109,7 @@ def _targets(ident: Identity, values: dict) -> list[dict]:
         except Exception:  # noqa: BLE001
             continue
         out.append({"kind": claim.kind, "wrt": getattr(claim.wrt, "name", None), "of": claim.of,
-                    "args": names, "text": text, **fingerprint(_rounded(value))})
+                    "args": names, "text": text, "ops": operations(claim.expr), **fingerprint(_rounded(value))})
     return out
 
 

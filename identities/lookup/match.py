@@ -19,7 +19,9 @@ the same value up to a constant factor    −35
 less 3 for an identity of the rules family (a rule's function is only an example), less 2 for each
 symbol assigned with a structure or a structural condition (the general identity comes first), plus
 ½ for each query symbol whose letter fits what it is assigned (a capital for a matrix, a small
-letter for a vector or a number), then by id.  A query that does not depend on its symbols (the
+letter for a vector or a number), plus 0.1 for each operation the query names that the target's
+expression uses (A⁺ equals A⁻¹ on a square matrix, but names the pseudo-inverse), then by the words
+of the query, then by id.  A query that does not depend on its symbols (the
 softmax of a number is 1) matches nothing.
 """
 
@@ -37,7 +39,8 @@ from .parser import Query
 __all__ = ["Hit", "Matcher", "SCORES", "MAX_ASSIGNMENTS"]
 
 SCORES = {"function": 100.0, "claim": 95.0, "derivative-stated": 5.0, "transposed": -25.0, "scaled": -35.0,
-          "rules": -3.0, "structural": -2.0, "rhs-as-function": -20.0, "kind": 0.5}
+          "rules": -3.0, "structural": -2.0, "rhs-as-function": -20.0, "kind": 0.5,
+          "operation": 0.1}
 #: Assignments tried per identity and target at most (a query of many symbols against a large identity).
 MAX_ASSIGNMENTS = 5000
 _DERIVATIVE_KINDS = {"grad": ("gradient", "jacobian", "hessian", "vjp", "differential"),
@@ -97,6 +100,7 @@ class Matcher:
     def _side(self, entry: dict, expr: list, derivative: dict | None, symbols: list[str]) -> Hit | None:
         best = None
         names = [s for s in symbols if _uses(expr, s)]
+        ops = _operations(expr, set())
         for target in entry["targets"]:
             is_function = target["kind"] == "function"
             if derivative is not None and not is_function and target["kind"] != "equal":
@@ -111,6 +115,7 @@ class Matcher:
                 score -= 2.0 * sum(entry["symbols"][v]["structural"] for v in assignment.values()
                                    if v in entry["symbols"])
                 score += SCORES["kind"] * sum(_same_kind(q, entry["symbols"][v]["shape"]) for q, v in assignment.items())
+                score += SCORES["operation"] * len(ops & set(target.get("ops", ())))
                 if best is None or score > best.score:
                     what = _what(target) + ("" if how == "exact" else f" ({how})")
                     best = Hit(entry["id"], score, what, target["text"], dict(assignment))
@@ -226,6 +231,16 @@ def _what(target: dict) -> str:
     if kind == "equal":
         return "equal form"
     return f"{kind} in {target['wrt']}" if target.get("wrt") else kind
+
+
+def _operations(node, found: set) -> set:
+    """The operations a query names (tr, det, inv, pinv, ⊗, …), to compare with a target's."""
+    if node[0] not in ("sym", "dsym", "num", "str", "eye", "mul", "add", "sub", "neg", "div", "emul"):
+        found.add(node[0])
+    for c in node[1:]:
+        if isinstance(c, list):
+            _operations(c, found)
+    return found
 
 
 def _uses(node, name: str) -> bool:
