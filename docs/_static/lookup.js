@@ -150,6 +150,7 @@ const Lookup = (() => {
         continue;
       }
       if (c === "_") {
+        if (!out.length) throw new ParseError("a subscript follows nothing", col);
         const [content, j] = latexGroup(cs, i + 1);
         out.push(tok("SUB", subText(content), col));
         i = j;

@@ -162,6 +162,8 @@ def tokens(text: str) -> list[Token]:
             i += len(m.group(0))
             continue
         if c == "_":
+            if not out:
+                raise ParseError("a subscript follows nothing", col)
             content, j = _latex_group(text, i + 1)
             out.append(Token("SUB", _sub_text(content), col))
             i = j
