@@ -153,3 +153,44 @@ def test_pages_fit_a_phone_screen(browser, site, path):
         assert width <= PHONE["width"] + 1, f"{path} is {width}px wide on a {PHONE['width']}px screen"
     finally:
         t.close()
+
+
+@pytest.mark.parametrize("formula, page_of", [("tr(Yᵀ B Y)", "trace-quadratic"), ("X^{-T}", "log-det"),
+                                              ("d(X^-1)", "inverse-differential")])
+def test_typing_a_formula_in_the_search_box_lists_its_identity_first(tab, formula, page_of):
+    if page_of not in {i.id for i in identities.all_identities()}:
+        pytest.skip(f"the catalog has no {page_of} identity")
+    page = tab.open("index.html")
+    box = page.locator("input[name='q']").first
+    box.fill(formula)
+    box.press("Enter")
+    page.wait_for_url("**/search.html?*")
+    first = page.locator("#search-results li a").first
+    first.wait_for(timeout=15000)
+    results = page.locator("#search-results").inner_text()
+    assert first.get_attribute("href").startswith(f"id/{page_of}.html"), results
+    hrefs = [a.get_attribute("href").split("#")[0] for a in page.locator("#search-results li > a").all()]
+    assert len(hrefs) == len(set(hrefs)), "a page is listed more than once"
+    for raw in ("\\operatorname", "\\top", "\\mathrm", "\\left"):
+        assert raw not in results, f"raw LaTeX {raw!r} in the results"
+    assert page.evaluate("() => localStorage.getItem('sphinx_highlight_terms')") == "", \
+        "the letters of a formula would be highlighted on the page opened next"
+
+
+def test_an_unreadable_formula_is_explained_on_the_search_page(tab):
+    page = tab.open("search.html?q=tr(X%5ET+A+X")
+    message = page.locator(".lookup-error")
+    message.wait_for(timeout=15000)
+    assert "column 11" in message.inner_text()
+
+
+def test_word_results_list_each_page_once_and_highlight_no_single_letter(tab):
+    if _example_id() != "log-det":
+        pytest.skip("the catalog has no log-det identity yet")
+    page = tab.open("search.html?q=log+determinant+X")
+    page.locator("#search-results li a").first.wait_for(timeout=15000)
+    page.wait_for_function("() => !document.querySelector('#search-results h2 span')?.innerText")
+    hrefs = [a.get_attribute("href").split("#")[0] for a in page.locator("#search-results li > a").all()]
+    assert hrefs[0].startswith("id/log-det.html") and len(hrefs) == len(set(hrefs)), hrefs
+    terms = page.evaluate("() => localStorage.getItem('sphinx_highlight_terms')").split()
+    assert terms and all(len(t) >= 3 for t in terms), terms
