@@ -7,7 +7,9 @@
    read without the TeX source that each typeset formula carries for MathML. */
 "use strict";
 
-(() => {
+/* Sphinx loads searchtools.js after the theme's scripts: set up when the page is parsed, before
+   Search.init (registered later, so run later) starts the search. */
+const setUpLookup = () => {
   if (typeof Search === "undefined" || typeof Lookup === "undefined") return;
   const root = document.documentElement.dataset.content_root || "";
   const suffix = DOCUMENTATION_OPTIONS.LINK_SUFFIX || ".html";
@@ -42,7 +44,7 @@
     const li = document.createElement("li");
     li.classList.add("kind-lookup", `lookup-${result.kind}`);
     const a = li.appendChild(document.createElement("a"));
-    a.href = root + result.page + suffix;
+    a.href = result.page + suffix;  // relative, as Sphinx links its results: search.html is at the root
     a.textContent = result.title;
     a.dataset.score = result.score;
     const p = li.appendChild(document.createElement("p"));
@@ -75,4 +77,6 @@
     }
     _displayNextItem(rest, found.length + rest.length, searchTerms, highlight);
   }
-})();
+};
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpLookup);
+else setUpLookup();

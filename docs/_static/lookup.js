@@ -984,6 +984,11 @@ const Lookup = (() => {
     if (target.kind === "equal") return "equal form";
     return target.wrt ? `${target.kind} in ${target.wrt}` : target.kind;
   }
+  const lowerInitial = (name) => { const c = name.slice(0, 1); return c.toLowerCase() === c && c.toUpperCase() !== c; };
+  function plausible(names, chosen) {
+    const dims = chosen.map((c) => c.startsWith("#"));
+    return !dims.every(Boolean) && !names.some((n, i) => dims[i] && !lowerInitial(n));
+  }
   const sameKind = (name, shape) => ((shape[0] > 1 && shape[1] > 1) === (name.slice(0, 1).toUpperCase() === name.slice(0, 1) && name.slice(0, 1).toLowerCase() !== name.slice(0, 1)));
 
   class Matcher {
@@ -1058,6 +1063,7 @@ const Lookup = (() => {
       const memo = new Map();
       for (const chosen of permutations(candidates, names.length)) {
         if (++tried > MAX_ASSIGNMENTS) return;
+        if (!plausible(names, chosen)) continue;
         const assignment = {};
         names.forEach((q, i) => (assignment[q] = chosen[i]));
         const env = {};
@@ -1162,8 +1168,9 @@ const Lookup = (() => {
       hits.sort((a, b) => b.score - a.score || w(b) - w(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       for (const hit of hits)
         results.push({ id: hit.id, page: `id/${hit.id}`, title: titles[hit.id], score: hit.score, kind: "formula", why: describe(hit) });
+      return results;
     }
-    const seen = new Set(results.map((r) => r.page));
+    const seen = new Set();
     for (const hit of byWords) {
       if (!seen.has(hit.page)) {
         seen.add(hit.page);

@@ -55,9 +55,9 @@ _MATCHERS: dict[int, Matcher] = {}
 def find(text: str, index: dict | None = None) -> list[Result]:
     """The identities and pages *text* is about, best first.  A formula (it has a bracket, an operator,
     ^, ᵀ, a LaTeX command, or reads as one: ``log det X``) is matched by value, ties broken by its
-    words (``pinv(A)`` is the inverse on a square matrix, the pseudo-inverse by name), then pages found
-    by its words follow; a formula that cannot be read raises :class:`ParseError`; plain words are
-    matched as words."""
+    words (``pinv(A)`` is the inverse on a square matrix, the pseudo-inverse by name); its letters are
+    not searched as words (an "X" is in every page).  A formula that cannot be read raises
+    :class:`ParseError`; plain words are matched as words, one result per page."""
     index = load() if index is None else index
     text = text.strip()
     if not text:
@@ -75,7 +75,8 @@ def find(text: str, index: dict | None = None) -> list[Result]:
         hits = sorted(matcher.search(query), key=lambda h: (-h.score, -word_scores.get(f"id/{h.id}", 0.0), h.id))
         for hit in hits:
             results.append(Result(hit.id, f"id/{hit.id}", titles[hit.id], hit.score, "formula", hit.describe()))
-    seen = {r.page for r in results}
+        return results
+    seen: set[str] = set()
     for hit in by_words:
         if hit.page not in seen:
             seen.add(hit.page)

@@ -1,8 +1,8 @@
 """Find the identities a formula is about, by its values rather than its letters.
 
 For each identity of the index, the query is evaluated at the identity's stored draw under every
-assignment of the query's symbols to the identity's symbols (and to its dimensions, for a √d or
-n/2), and compared with the fingerprints of the identity's function and claims.  So ``tr(YᵀBY)``
+assignment of the query's symbols to the identity's symbols (and, for a small letter, to its
+dimensions: the d of √d, the n of n/2), and compared with the fingerprints of the identity's function and claims.  So ``tr(YᵀBY)``
 finds the quadratic trace form (Y → X, B → A), ``tr(AXXᵀ)`` finds it too (the same function), and
 ``X⁻ᵀ`` finds the identities whose result is X⁻ᵀ.
 
@@ -146,6 +146,8 @@ class Matcher:
             tried += 1
             if tried > MAX_ASSIGNMENTS:
                 return
+            if not _plausible(plain, chosen):
+                continue
             assignment = dict(zip(plain, chosen))
             env = {q: values[i] for q, i in assignment.items()}
             for q in names:
@@ -216,6 +218,13 @@ def _compare(value: np.ndarray, target: dict) -> str | None:
     if ratio(found, target) is not None:
         return "scaled"
     return None
+
+
+def _plausible(names, chosen) -> bool:
+    """A dimension stands for a small letter only (the d of √d, the n of n/2), and a query is about at
+    least one symbol of the identity, not only its sizes."""
+    dims = [c.startswith("#") for c in chosen]
+    return not all(dims) and not any(d and not n[:1].islower() for n, d in zip(names, dims))
 
 
 def _same_kind(name: str, shape) -> bool:
