@@ -937,13 +937,6 @@ const Lookup = (() => {
   const DERIVATIVE_KINDS = { grad: ["gradient", "jacobian", "hessian", "vjp", "differential"],
     d: ["differential", "gradient", "jacobian", "vjp", "hessian"] };
 
-  function* permutations(items, k) {
-    if (k === 0) { yield []; return; }
-    for (let i = 0; i < items.length; i++) {
-      const rest = items.slice(0, i).concat(items.slice(i + 1));
-      for (const p of permutations(rest, k - 1)) yield [items[i], ...p];
-    }
-  }
   const PLAIN = new Set(["sym", "dsym", "num", "str", "eye", "mul", "add", "sub", "neg", "div", "emul"]);
   function operations(node, found) {
     if (!PLAIN.has(node[0])) found.add(node[0]);
@@ -985,10 +978,6 @@ const Lookup = (() => {
     return target.wrt ? `${target.kind} in ${target.wrt}` : target.kind;
   }
   const lowerInitial = (name) => { const c = name.slice(0, 1); return c.toLowerCase() === c && c.toUpperCase() !== c; };
-  function plausible(names, chosen) {
-    const dims = chosen.map((c) => c.startsWith("#"));
-    return !dims.every(Boolean) && !names.some((n, i) => dims[i] && !lowerInitial(n));
-  }
   const sameKind = (name, shape) => ((shape[0] > 1 && shape[1] > 1) === (name.slice(0, 1).toUpperCase() === name.slice(0, 1) && name.slice(0, 1).toLowerCase() !== name.slice(0, 1)));
 
   class Matcher {
@@ -1059,26 +1048,25 @@ const Lookup = (() => {
       const sizeSet = new Set();
       for (const s of Object.values(entry.symbols)) { sizeSet.add(s.shape[0]); sizeSet.add(s.shape[1]); }
       const sizes = [...sizeSet].sort((a, b) => a - b);
-      let tried = 0;
       const memo = new Map();
-      for (const chosen of permutations(candidates, names.length)) {
-        if (++tried > MAX_ASSIGNMENTS) return;
-        if (!plausible(names, chosen)) continue;
-        const assignment = {};
-        names.forEach((q, i) => (assignment[q] = chosen[i]));
-        const env = {};
-        for (const [q, i] of Object.entries(assignment)) env[q] = values[i];
-        for (const q of names) {
-          const dname = "d:" + assignment[q];
-          if (dname in values && target.args.includes(dname)) env["d:" + q] = values[dname];
-        }
-        const keys = Object.keys(env).sort();
-        const key = keys.map((k) => `${k}:${env[k].r}x${env[k].c}`).join(",");
+      for (const chosen of assignments(names, candidates)) {
+        const differentials = chosen.map((c) => ("d:" + c) in values && target.args.includes("d:" + c));
+        const key = chosen.map((c, i) => `${values[c].r}x${values[c].c}${differentials[i] ? "d" : ""}`).join(",");
         if (!memo.has(key)) {
           const shapes = {};
-          for (const k of keys) shapes[k] = [env[k].r, env[k].c];
+          names.forEach((q, i) => {
+            shapes[q] = [values[chosen[i]].r, values[chosen[i]].c];
+            if (differentials[i]) { const v = values["d:" + chosen[i]]; shapes["d:" + q] = [v.r, v.c]; }
+          });
           memo.set(key, fits(expr, shapes, sizes, target.shape));
         }
+        if (!memo.get(key).length) continue;
+        const assignment = {}, env = {};
+        names.forEach((q, i) => {
+          assignment[q] = chosen[i];
+          env[q] = values[chosen[i]];
+        });
+        names.forEach((q, i) => { if (differentials[i]) env["d:" + q] = values["d:" + chosen[i]]; });
         for (const eye of memo.get(key)) {
           let v;
           try { v = evaluate(expr, env, eye); } catch (e) { if (e instanceof EvalError) continue; throw e; }
@@ -1088,6 +1076,25 @@ const Lookup = (() => {
         }
       }
     }
+  }
+
+  /* The assignments of names to distinct candidates, in the order of Python's itertools.permutations,
+     at most MAX_ASSIGNMENTS: a size (#n) only for a small letter, and never for every name. */
+  function* assignments(names, candidates) {
+    const allowed = names.map((n) => candidates.filter((c) => !c.startsWith("#") || lowerInitial(n)));
+    const chosen = [];
+    let count = 0;
+    function* walk(k) {
+      if (k === names.length) {
+        if (!chosen.every((c) => c.startsWith("#"))) { count++; yield chosen.slice(); }
+        return;
+      }
+      for (const c of allowed[k]) {
+        if (count >= MAX_ASSIGNMENTS) return;
+        if (!chosen.includes(c)) { chosen.push(c); yield* walk(k + 1); chosen.pop(); }
+      }
+    }
+    yield* walk(0);
   }
 
   // ---------------------------------------------------------------- words

@@ -28,7 +28,6 @@ softmax of a number is 1) matches nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import permutations
 
 import numpy as np
 
@@ -136,31 +135,25 @@ class Matcher:
         values = self.values[entry["id"]]
         candidates = [a for a in target["args"] if not a.startswith("d:")] + \
                      [s for s in entry["symbols"] if s.startswith("#")]
-        plain = names
-        if len(plain) > len(candidates):
+        if len(names) > len(candidates):
             return
         sizes = sorted({s["shape"][0] for s in entry["symbols"].values()} |
                        {s["shape"][1] for s in entry["symbols"].values()})
-        tried, shape_memo = 0, {}
-        for chosen in permutations(candidates, len(plain)):
-            tried += 1
-            if tried > MAX_ASSIGNMENTS:
-                return
-            if not _plausible(plain, chosen):
-                continue
-            assignment = dict(zip(plain, chosen))
-            env = {q: values[i] for q, i in assignment.items()}
-            for q in names:
-                if q not in assignment:
-                    continue
-                dname = "d:" + assignment[q]
-                if dname in values and dname in target["args"]:
-                    env["d:" + q] = values[dname]
-            key = tuple((k, v.shape) for k, v in sorted(env.items()))
+        shape_memo: dict[tuple, list] = {}
+        for chosen in _assignments(names, candidates):
+            differentials = ["d:" + c in values and "d:" + c in target["args"] for c in chosen]
+            key = tuple((values[c].shape, has) for c, has in zip(chosen, differentials))
             if key not in shape_memo:
-                shape_memo[key] = _fits(expr, {k: v.shape for k, v in env.items()}, sizes, target["shape"])
-            eye_sizes = shape_memo[key]
-            for eye in eye_sizes:
+                shapes = {q: values[c].shape for q, c in zip(names, chosen)}
+                shapes.update({"d:" + q: values["d:" + c].shape for q, c, has in zip(names, chosen, differentials)
+                               if has})
+                shape_memo[key] = _fits(expr, shapes, sizes, target["shape"])
+            if not shape_memo[key]:
+                continue
+            assignment = dict(zip(names, chosen))
+            env = {q: values[c] for q, c in assignment.items()}
+            env.update({"d:" + q: values["d:" + c] for (q, c), has in zip(assignment.items(), differentials) if has})
+            for eye in shape_memo[key]:
                 try:
                     value = evaluate(expr, env, eye)
                 except EvalError:
@@ -171,6 +164,30 @@ class Matcher:
                 if how is not None and not _constant(expr, env, eye, target):
                     yield assignment, how
                     break
+
+
+def _assignments(names: list[str], candidates: list[str]):
+    """The assignments of *names* to distinct candidates, in the order of ``itertools.permutations``,
+    at most :data:`MAX_ASSIGNMENTS`: a size (``#n``) only for a small letter, and never for every name."""
+    allowed = [[c for c in candidates if not c.startswith("#") or n[:1].islower()] for n in names]
+    chosen: list[str] = []
+    count = 0
+
+    def walk(k):
+        nonlocal count
+        if k == len(names):
+            if not all(c.startswith("#") for c in chosen):
+                count += 1
+                yield tuple(chosen)
+            return
+        for c in allowed[k]:
+            if count >= MAX_ASSIGNMENTS:
+                return
+            if c not in chosen:
+                chosen.append(c)
+                yield from walk(k + 1)
+                chosen.pop()
+    yield from walk(0)
 
 
 def _fits(expr, shapes: dict, sizes: list[int], target_shape) -> list:
@@ -218,13 +235,6 @@ def _compare(value: np.ndarray, target: dict) -> str | None:
     if ratio(found, target) is not None:
         return "scaled"
     return None
-
-
-def _plausible(names, chosen) -> bool:
-    """A dimension stands for a small letter only (the d of √d, the n of n/2), and a query is about at
-    least one symbol of the identity, not only its sizes."""
-    dims = [c.startswith("#") for c in chosen]
-    return not all(dims) and not any(d and not n[:1].islower() for n, d in zip(names, dims))
 
 
 def _same_kind(name: str, shape) -> bool:
