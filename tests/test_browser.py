@@ -194,3 +194,15 @@ def test_word_results_list_each_page_once_and_highlight_no_single_letter(tab):
     assert hrefs[0].startswith("id/log-det.html") and len(hrefs) == len(set(hrefs)), hrefs
     terms = page.evaluate("() => localStorage.getItem('sphinx_highlight_terms')").split()
     assert terms and all(len(t) >= 3 for t in terms), terms
+
+
+@pytest.mark.parametrize("query", ["vec", "least squares", "second derivative"])
+def test_word_results_read_as_text(tab, query):
+    """Snippets show formulas as text read from their MathML, never their TeX source, and an identity
+    found by its id or an alias is shown as its page, not as "id (Identity identity, in …)"."""
+    page = tab.open(f"search.html?q={query.replace(' ', '+')}")
+    page.locator("#search-results li a").first.wait_for(timeout=15000)
+    page.wait_for_function("() => !document.querySelector('#search-results h2 span')?.innerText")
+    page.wait_for_timeout(1000)  # summaries arrive one by one
+    text = page.locator("#search-results").inner_text()
+    assert "\\" not in text and "Identity identity" not in text, text

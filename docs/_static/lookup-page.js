@@ -28,12 +28,9 @@ const setUpLookup = () => {
   const htmlToText = Search.htmlToText;
   Search.htmlToText = (html, anchor) => {
     const doc = new DOMParser().parseFromString(html, "text/html");
-    doc.querySelectorAll(".katex-mathml, annotation, .katex-html[aria-hidden]").forEach((el) => {
-      const math = el.closest(".katex");
-      if (math && el.classList.contains("katex-html")) {
-        const tex = math.querySelector("annotation");
-        el.replaceWith(doc.createTextNode(tex ? " " : ""));
-      } else el.remove();
+    doc.querySelectorAll(".katex").forEach((el) => {
+      const math = el.querySelector("math");
+      el.replaceWith(doc.createTextNode(math ? ` ${mathText(math)} ` : " "));
     });
     return htmlToText(doc.documentElement.outerHTML, anchor);
   };
@@ -51,6 +48,15 @@ const setUpLookup = () => {
     p.classList.add("context");
     p.textContent = result.why;
     return li;
+  }
+
+  /* An identity found as an object of the identity domain (by its id or an alias) is shown as its
+     page, with the page's title and a summary, not as "id (Identity identity, in Title)". */
+  function asPage(result) {
+    const [docname, , anchor, , score, filename, kind] = result;
+    if (!docname.startsWith("id/") || kind !== "object") return result;
+    const titles = Search._index.titles, position = Search._index.docnames.indexOf(docname);
+    return [docname, position >= 0 ? titles[position] : result[1], anchor, "", score, filename, "title"];
   }
 
   function run(query) {
@@ -73,10 +79,40 @@ const setUpLookup = () => {
     const text = Search._performSearch(searchQuery, searchTerms, excludedTerms, highlight, objectTerms);
     const rest = [];
     for (let i = text.length - 1; i >= 0; i--) {  // best last: keep the best entry of each page
-      if (!listed.has(text[i][0])) { listed.add(text[i][0]); rest.unshift(text[i]); }
+      if (!listed.has(text[i][0])) { listed.add(text[i][0]); rest.unshift(asPage(text[i])); }
     }
     _displayNextItem(rest, found.length + rest.length, searchTerms, highlight);
   }
 };
+/* A typeset formula as a line of plain text, read from its MathML (not from its TeX source):
+   f = log det X, X⁻ᵀ, ‖AX − B‖²_F. */
+const SUPERSCRIPT = { 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹", "−": "⁻", "-": "⁻",
+  "+": "⁺", "⊤": "ᵀ", T: "ᵀ", k: "ᵏ", n: "ⁿ", "∗": "*", "*": "*" };
+const SPACED = new Set(["=", "+", "−", "-", "⊗", "⊙", "∘", "×", "·", "≈", "⇒", "→", "≠", "≤", "≥", "∈", ","]);
+function mathText(node) {
+  const kids = () => Array.from(node.children).map(mathText);
+  switch (node.localName) {
+    case "annotation": case "annotation-xml": return "";
+    case "mi": case "mn": case "mtext": return node.textContent.replace(/\u2061/g, "");
+    case "mo": {
+      const t = node.textContent.replace(/[\u2061\u2062]/g, "");
+      return SPACED.has(t) ? (t === "," ? ", " : ` ${t} `) : t;
+    }
+    case "mspace": return " ";
+    case "msup": case "msubsup": {
+      const [base, ...rest] = kids();
+      const sup = rest[rest.length - 1], sub = node.localName === "msubsup" ? `_${rest[0]}` : "";
+      const plain = sup.replace(/\s+/g, "");
+      const small = [...plain].every((c) => c in SUPERSCRIPT) ? [...plain].map((c) => SUPERSCRIPT[c]).join("") : `^(${plain})`;
+      return base + sub + small;
+    }
+    case "msub": { const [base, sub] = kids(); return `${base}_${sub.replace(/\s+/g, "")}`; }
+    case "mfrac": { const [a, b] = kids(); return `${/^\w+$/u.test(a) ? a : `(${a})`}/${/^\w+$/u.test(b) ? b : `(${b})`}`; }
+    case "msqrt": return `√(${kids().join("")})`;
+    case "mover": { const [base, accent] = kids(); return accent === "ˉ" || accent === "¯" || accent === "‾" ? `${base}\u0304` : base + accent; }
+    default: return kids().join("");
+  }
+}
+
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpLookup);
 else setUpLookup();

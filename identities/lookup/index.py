@@ -179,10 +179,15 @@ _TEX = {r"\top": "ᵀ", r"\otimes": "⊗", r"\odot": "⊙", r"\circ": "∘", r"\
         r"\mathbb{R}": "ℝ", r"\operatorname": "", r"\mathrm": "", r"\|": "‖"}
 
 
+_SUPER = str.maketrans("0123456789-+T", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ᵀ")
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
 def _tex_words(tex: str) -> str:
     for k, v in _TEX.items():
         tex = tex.replace(k, v)
-    tex = re.sub(r"\^\{?-1\}?", "⁻¹", tex)
+    tex = re.sub(r"\^\{?(-?[0-9T]+)\}?", lambda m: m.group(1).translate(_SUPER), tex)
+    tex = re.sub(r"_\{?([0-9]+)\}?", lambda m: m.group(1).translate(_SUB), tex)
     tex = re.sub(r"\\([A-Za-z]+)", r"\1", tex)
     return tex.replace("{", "").replace("}", "").replace("^", "").replace("_", "")
 
