@@ -291,7 +291,9 @@ def test_every_identity_of_the_catalog_is_in_the_index(index):
         if any(v.is_complex for v in ident.symbols):
             assert entry["targets"] == [] and "words only" in entry["note"]
             continue
-        assert entry["targets"], f"{ident.id}: no fingerprint at all"
+        assert entry["targets"] and "note" not in entry, f"{ident.id}: {entry.get('note', 'no fingerprint at all')}"
+        for text in [entry["summary"], entry["statement"], *(t["text"] for t in entry["targets"])]:
+            assert "\\" not in text and "$" not in text, f"{ident.id}: not plain text: {text}"
         assert {t["kind"] for t in entry["targets"]} >= {"function"} | {c.kind for c in ident.claims} - {"equal"} \
             or ident.several_outputs, ident.id
 
@@ -336,6 +338,9 @@ def test_word_search_lists_a_page_once_and_reads_without_latex(index):
     assert len({r.page for r in results}) == len(results)
     for r in find("numerator layout", index) + find("vec", index):
         assert "\\" not in r.why and "$" not in r.why, r.why
+    for page in index["pages"]:
+        for text in [page["title"], page["summary"], *page["terms"]]:
+            assert "\\" not in text and "$" not in text, f"{page['page']}: not plain text: {text}"
 
 
 def test_the_built_handbook_ships_the_index_and_the_search_page_script(site_html):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from .fingerprint import fingerprint
 __all__ = ["VERSION", "SEEDS", "build", "load", "dumps", "entry", "page_entries", "DOCS"]
 
 VERSION = 2
-#: The seeds tried for an identity's draw; the one giving the fewest numbers is kept (a small index).
+#: The seeds tried for an identity's draw; the best by ``_cost`` is kept (a small index, no degenerate draw).
 SEEDS = tuple(range(12))
 DIGITS = 9
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -86,9 +87,10 @@ def operations(expr) -> list[str]:
                    if type(n).__name__ in OPERATIONS})
 
 
-def _targets(ident: Identity, values: dict) -> list[dict]:
-    """Fingerprints of the function (each output) and of every claim, at the stored values."""
-    out = []
+def _targets(ident: Identity, values: dict) -> tuple[list[dict], list[str]]:
+    """Fingerprints of the function (each output) and of every claim, at the stored values; and what
+    could not be evaluated there, with the reason (it is left out of the formula search, and said)."""
+    out, skipped = [], []
     params = ident.parameters
     try:
         result = function_of(ident)(*[_argument(ident, p.name, values) for p in params])
@@ -97,8 +99,8 @@ def _targets(ident: Identity, values: dict) -> list[dict]:
             out.append({"kind": "function", "wrt": None, "of": name if ident.several_outputs else None,
                         "args": [p.name for p in params], "text": unicode(expr), "ops": operations(expr),
                         **fingerprint(_rounded(value))})
-    except Exception:  # noqa: BLE001 — an output the engine cannot evaluate here is left out of the index
-        pass
+    except Exception as exc:  # noqa: BLE001 — any failure of the engine's code here is reported, not raised
+        skipped.append(f"function: {type(exc).__name__}: {exc}")
     for claim in ident.claims:
         cparams = claim_parameters(ident, claim)
         names = [("d:" + claim.wrt.name) if claim.kind == "differential" and p is cparams[-1] else p.name
@@ -106,11 +108,12 @@ def _targets(ident: Identity, values: dict) -> list[dict]:
         try:
             value = claim_function(ident, claim)(*[_argument(ident, n, values) for n in names])
             text = forms(ident, claim)[0].unicode
-        except Exception:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001
+            skipped.append(f"{claim.kind} in {getattr(claim.wrt, 'name', '-')}: {type(exc).__name__}: {exc}")
             continue
         out.append({"kind": claim.kind, "wrt": getattr(claim.wrt, "name", None), "of": claim.of,
                     "args": names, "text": text, "ops": operations(claim.expr), **fingerprint(_rounded(value))})
-    return out
+    return out, skipped
 
 
 def _argument(ident: Identity, name: str, values: dict):
@@ -149,7 +152,9 @@ def entry(ident: Identity) -> dict:
                          "structural": _structural(var)}
     for dim, size in sorted(dr.sizes.items()):  # sizes used as numbers (√d, n/2)
         symbols["#" + dim] = {"shape": [1, 1], "values": [float(size)], "role": "dimension", "structural": False}
-    return {**words, "seed": seed, "symbols": symbols, "targets": _targets(ident, values)}
+    targets, skipped = _targets(ident, values)
+    return {**words, "seed": seed, "symbols": symbols, "targets": targets,
+            **({"note": "not evaluated: " + "; ".join(skipped)} if skipped else {})}
 
 
 def _page_words(path: Path, docs: Path) -> dict:
@@ -218,12 +223,21 @@ def _key(docs: Path) -> str:
     return h.hexdigest()[:20]
 
 
+def _cache_folder() -> Path | None:
+    """``.cache/lookup/`` beside the verification records in a checkout, ``lookup/`` inside the folder
+    that ``IDENTITIES_CACHE`` names, None when the cache is off."""
+    from ..engine.cache import ENV, folder
+    where = folder()
+    if where is None:
+        return None
+    return where / "lookup" if os.environ.get(ENV, "").strip() else where.parent / "lookup"
+
+
 def load(docs: Path = DOCS) -> dict:
     """The index of the catalog, from the cache folder when it is there for this content, else built
     (and kept there)."""
-    from ..engine.cache import folder
-    where = folder()
-    path = where.parent / "lookup" / f"index-{_key(docs)}.json" if where is not None else None
+    where = _cache_folder()
+    path = where / f"index-{_key(docs)}.json" if where is not None else None
     if path is not None and path.is_file():
         try:
             return json.loads(path.read_text(encoding="utf-8"))
@@ -232,9 +246,12 @@ def load(docs: Path = DOCS) -> dict:
     index = build(docs=docs)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # parallel workers each write their own, then rename
+        tmp.write_text(dumps(index), encoding="utf-8")
         tmp.replace(path)
+        for old in path.parent.glob("index-*.json"):  # indexes of earlier contents are never read again
+            if old != path:
+                old.unlink(missing_ok=True)
     return index
 
 

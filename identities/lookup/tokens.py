@@ -55,7 +55,7 @@ class ParseError(ValueError):
 
 @dataclass(frozen=True)
 class Token:
-    kind: str   # NUM ID DSYM EYE FN OP LP RP BAR DBAR SUP SUB DOT_T TOP FRAC PARTIAL NABLA DIFF STR
+    kind: str   # NUM ID DSYM EYE FN OP LP RP BAR DBAR SUP SUB DOT_T TOP WRT PARTIAL NABLA DIFF STR NUMPY
     value: object
     col: int
 
