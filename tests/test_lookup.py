@@ -77,6 +77,10 @@ QUERIES = [
     ("A dX X B + A X dX B", "rule-product"), ("tr(BA dX)", "rule-trace-cyclic"),
     ("(A ⊗ B)(C ⊗ D)", "kronecker-mixed-product"), ("AC ⊗ BD", "kronecker-mixed-product"),
     ("Z̄ Xᵀ", "linear-layer"), ("W X", "linear-layer"), ("S̄ K/√d", "attention-scores"),
+    ("vec(AXB)", "vec-kronecker"), ("(B^T ⊗ A) vec(X)", "vec-kronecker"),
+    # formulas: whole identities, both sides
+    ("∇_X log det X = X^{-T}", "log-det"), ("d(X^{-1}) = -X^{-1} dX X^{-1}", "inverse-differential"),
+    ("vec(AXB) = (B^T ⊗ A) vec(X)", "vec-kronecker"),
 ]
 
 #: Spellings of one formula: each group must give one tree.

@@ -931,8 +931,8 @@ const Lookup = (() => {
   }
 
   // ---------------------------------------------------------------- formula match
-  const SCORES = { function: 100, claim: 95, "derivative-stated": 5, transposed: -25, scaled: -35, rules: -3,
-    structural: -2, "rhs-as-function": -20, kind: 0.5, operation: 0.1 };
+  const SCORES = { function: 100, claim: 95, "derivative-of-result": 70, "derivative-stated": 5, transposed: -25,
+    scaled: -35, rules: -3, structural: -2, "rhs-as-function": -20, "both-sides": 10, kind: 0.5, operation: 0.1, vec: -1, "same-name": 0.01 };
   const MAX_ASSIGNMENTS = 5000, BEND = 0.375;
   const DERIVATIVE_KINDS = { grad: ["gradient", "jacobian", "hessian", "vjp", "differential"],
     d: ["differential", "gradient", "jacobian", "vjp", "hessian"] };
@@ -948,6 +948,12 @@ const Lookup = (() => {
   const finite = (a) => a.d.every(Number.isFinite);
 
   function compare(v, target) {
+    const [rows, cols] = target.shape;
+    if (v.r === rows * cols && v.c === 1 && cols !== 1) {  // vec of the target: compare the matrix it stacks
+      const m = M(rows, cols);
+      for (let j = 0; j < cols; j++) for (let i = 0; i < rows; i++) m.d[i * cols + j] = v.d[j * rows + i];
+      return agrees(fingerprint(m), target) ? "vec" : null;
+    }
     const found = fingerprint(v);
     if (agrees(found, target)) return "exact";
     if (!isOne(v) && agrees(fingerprint(transposeM(v)), target)) return "transposed";
@@ -962,7 +968,7 @@ const Lookup = (() => {
     return finite(m) && compare(m, target) !== null;
   }
   function fits(expr, shapes, sizes, targetShape) {
-    const wanted = [targetShape, [targetShape[1], targetShape[0]]];
+    const wanted = [targetShape, [targetShape[1], targetShape[0]], [targetShape[0] * targetShape[1], 1]];
     const ok = (s) => s !== EYE && wanted.some((w) => same(w, s));
     try { return ok(shapeOf(expr, shapes, null)) ? [null] : []; }
     catch (e) { if (!(e instanceof NeedSize)) { if (e instanceof EvalError) return []; throw e; } }
@@ -1006,7 +1012,7 @@ const Lookup = (() => {
       });
       let best = null;
       for (const h of found) if (h !== null && (best === null || h.score > best.score)) best = h;
-      if (best !== null && found.length === 2 && found.every((h) => h !== null)) best.score += 10;
+      if (best !== null && found.length === 2 && found.every((h) => h !== null)) best.score += SCORES["both-sides"];
       return best;
     }
     side(entry, expr, derivative, symbols) {
@@ -1016,7 +1022,7 @@ const Lookup = (() => {
       for (const target of entry.targets) {
         const isFunction = target.kind === "function";
         let base;
-        if (derivative !== null && !isFunction && target.kind !== "equal") base = SCORES.claim - 25;
+        if (derivative !== null && !isFunction && target.kind !== "equal") base = SCORES["derivative-of-result"];
         else base = isFunction || target.kind === "equal" ? SCORES.function : SCORES.claim;
         for (const [assignment, how] of this.matches(entry, target, expr, names)) {
           let score = base + (SCORES[how] || 0);
@@ -1025,9 +1031,10 @@ const Lookup = (() => {
           let structural = 0, kinds = 0;
           for (const v of Object.values(assignment)) if (v in entry.symbols) structural += entry.symbols[v].structural ? 1 : 0;
           for (const [q, v] of Object.entries(assignment)) kinds += sameKind(q, entry.symbols[v].shape) ? 1 : 0;
-          score -= 2 * structural;
+          score += SCORES.structural * structural;
           score += SCORES.kind * kinds;
           score += SCORES.operation * (target.ops || []).filter((o) => ops.has(o)).length;
+          score += SCORES["same-name"] * Object.entries(assignment).filter(([q, v]) => q === v).length;
           if (best === null || score > best.score)
             best = { id: entry.id, score, what: what(target) + (how === "exact" ? "" : ` (${how})`), text: target.text,
               assignment: { ...assignment } };

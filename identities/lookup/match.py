@@ -8,20 +8,24 @@ finds the quadratic trace form (Y → X, B → A), ``tr(AXXᵀ)`` finds it too (
 
 Ranking, best first (``docs/_static/lookup.js`` ranks the same way):
 
-======================================  =====
-the query is the function                 100
-the query is a result (a claim)            95
-the query, under d/∇/∂, is the function   100, +5 when that derivative is stated
-a transposed value                        −25
-the same value up to a constant factor    −35
-======================================  =====
+=========================================  =====
+the query is the function                    100
+the query is a result (a claim)               95
+the query, under d/∇/∂, is the function      100, +5 when that derivative is stated
+the query, under d/∇/∂, is a result           70
+a transposed value                           −25
+the vec of the value (vec(AXB) for AXB)       −1
+the same value up to a constant factor       −35
+both sides of ``lhs = rhs`` match            +10 (the right side as the function: −20)
+=========================================  =====
 
 less 3 for an identity of the rules family (a rule's function is only an example), less 2 for each
 symbol assigned with a structure or a structural condition (the general identity comes first), plus
 ½ for each query symbol whose letter fits what it is assigned (a capital for a matrix, a small
 letter for a vector or a number), plus 0.1 for each operation the query names that the target's
-expression uses (A⁺ equals A⁻¹ on a square matrix, but names the pseudo-inverse), then by the words
-of the query, then by id.  A query that does not depend on its symbols (the
+expression uses (A⁺ equals A⁻¹ on a square matrix, but names the pseudo-inverse), plus 0.01 for
+each symbol of the same name (so that tr(AXB) is reported as A→A, not by a cyclic shift), then by
+the words of the query, then by id.  A query that does not depend on its symbols (the
 softmax of a number is 1) matches nothing.
 """
 
@@ -37,9 +41,9 @@ from .parser import Query
 
 __all__ = ["Hit", "Matcher", "SCORES", "MAX_ASSIGNMENTS"]
 
-SCORES = {"function": 100.0, "claim": 95.0, "derivative-stated": 5.0, "transposed": -25.0, "scaled": -35.0,
-          "rules": -3.0, "structural": -2.0, "rhs-as-function": -20.0, "kind": 0.5,
-          "operation": 0.1}
+SCORES = {"function": 100.0, "claim": 95.0, "derivative-of-result": 70.0, "derivative-stated": 5.0,
+          "transposed": -25.0, "scaled": -35.0, "rules": -3.0, "structural": -2.0, "rhs-as-function": -20.0,
+          "both-sides": 10.0, "kind": 0.5, "operation": 0.1, "vec": -1.0, "same-name": 0.01}
 #: Assignments tried per identity and target at most (a query of many symbols against a large identity).
 MAX_ASSIGNMENTS = 5000
 _DERIVATIVE_KINDS = {"grad": ("gradient", "jacobian", "hessian", "vjp", "differential"),
@@ -93,7 +97,7 @@ class Matcher:
             if hit is not None and (best is None or hit.score > best.score):
                 best = hit
         if best is not None and len(found) == 2 and all(found):
-            best.score += 10.0
+            best.score += SCORES["both-sides"]
         return best
 
     def _side(self, entry: dict, expr: list, derivative: dict | None, symbols: list[str]) -> Hit | None:
@@ -103,7 +107,7 @@ class Matcher:
         for target in entry["targets"]:
             is_function = target["kind"] == "function"
             if derivative is not None and not is_function and target["kind"] != "equal":
-                base = SCORES["claim"] - 25.0   # d(…) of a result: a weak hint
+                base = SCORES["derivative-of-result"]   # d(…) of a result: a weak hint
             else:
                 base = SCORES["function"] if is_function or target["kind"] == "equal" else SCORES["claim"]
             for assignment, how in self._matches(entry, target, expr, names):
@@ -111,10 +115,10 @@ class Matcher:
                 if derivative is not None and is_function:
                     score += self._stated(entry, derivative, assignment)
                 score += SCORES["rules"] if entry["family"] == "rules" else 0.0
-                score -= 2.0 * sum(entry["symbols"][v]["structural"] for v in assignment.values()
-                                   if v in entry["symbols"])
+                score += SCORES["structural"] * sum(entry["symbols"][v]["structural"] for v in assignment.values())
                 score += SCORES["kind"] * sum(_same_kind(q, entry["symbols"][v]["shape"]) for q, v in assignment.items())
                 score += SCORES["operation"] * len(ops & set(target.get("ops", ())))
+                score += SCORES["same-name"] * sum(q == v for q, v in assignment.items())
                 if best is None or score > best.score:
                     what = _what(target) + ("" if how == "exact" else f" ({how})")
                     best = Hit(entry["id"], score, what, target["text"], dict(assignment))
@@ -193,7 +197,8 @@ def _assignments(names: list[str], candidates: list[str]):
 def _fits(expr, shapes: dict, sizes: list[int], target_shape) -> list:
     """The sizes of I (None: no I needs one) under which the query has a value whose shape is the
     target's or its transpose's; empty when none."""
-    wanted = (tuple(target_shape), tuple(reversed(target_shape)))
+    rows, cols = target_shape
+    wanted = ((rows, cols), (cols, rows), (rows * cols, 1))
     try:
         shape = shape_of(expr, shapes, None)
         return [None] if shape in wanted else []
@@ -227,6 +232,9 @@ def _constant(expr, env: dict, eye, target: dict) -> bool:
 
 
 def _compare(value: np.ndarray, target: dict) -> str | None:
+    rows, cols = target["shape"]
+    if value.shape == (rows * cols, 1) and cols != 1:  # vec of the target: compare the matrix it stacks
+        return "vec" if agrees(fingerprint(value.reshape(rows, cols, order="F")), target) else None
     found = fingerprint(value)
     if agrees(found, target):
         return "exact"
