@@ -23,6 +23,7 @@ const setUpLookup = () => {
   };
   const script = document.createElement("script");
   script.src = root + "_static/lookup-index.js";
+  script.onerror = () => window.LookupIndex.set({ identities: [], pages: [] });  // Sphinx's search alone
   document.head.appendChild(script);
 
   const htmlToText = Search.htmlToText;
@@ -34,6 +35,9 @@ const setUpLookup = () => {
     });
     return htmlToText(doc.documentElement.outerHTML, anchor);
   };
+
+  const style = document.head.appendChild(document.createElement("style"));
+  style.textContent = ".lookup-error { border-left: 3px solid var(--color-problematic, #b00); padding: 0.2em 0.8em; }";
 
   Search.query = (query) => (index === null ? (pending = query) : run(query));
 
