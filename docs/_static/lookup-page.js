@@ -1,8 +1,8 @@
 /* The handbook's search page with formula and word lookup (lookup.js) in front of Sphinx's text search.
 
    The lookup's answers come first, one per page, each with a line of readable text (the statement
-   in Unicode, or the sentence that defines a page); Sphinx's full-text results follow, one per page
-   too, without the pages already listed.  Terms shorter than three letters and the letters of a
+   in Unicode, or the sentence that defines a page); for words, Sphinx's full-text results follow,
+   one per page too, without the pages already listed.  Terms shorter than three letters and the letters of a
    formula are not highlighted (an "X" would light up every formula on the page), and snippets are
    read without the TeX source that each typeset formula carries for MathML. */
 "use strict";
@@ -63,6 +63,16 @@ const setUpLookup = () => {
     return [docname, position >= 0 ? titles[position] : result[1], anchor, "", score, filename, "title"];
   }
 
+  function note(text) {
+    const p = document.createElement("p");
+    p.classList.add("lookup-error");
+    p.textContent = text;
+    Search.output.before(p);
+  }
+
+  /* A formula that was read is answered by the lookup alone, as on the command line (Sphinx's text
+     search would look for the letters X and T); words, an unreadable formula and a formula that
+     matches nothing also get Sphinx's full-text results, after the lookup's. */
   function run(query) {
     const [searchQuery, searchTerms, excludedTerms, highlightTerms, objectTerms] = Search._parseQuery(query);
     let found = [], error = null;
@@ -72,21 +82,19 @@ const setUpLookup = () => {
     const highlight = new Set(formula ? [] : [...highlightTerms].filter((t) => t.length >= 3));
     if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED)
       localStorage.setItem("sphinx_highlight_terms", [...highlight].join(" "));
-    if (error !== null) {
-      const p = document.createElement("p");
-      p.classList.add("lookup-error");
-      p.textContent = `Cannot read “${query}” as a formula: ${error.message}.`;
-      Search.output.before(p);
-    }
+    if (error !== null) note(`Cannot read “${query}” as a formula: ${error.message}.`);
+    else if (formula && !found.length) note(`No identity of the catalog has “${query}” as its function or result.`);
     found.forEach((r) => Search.output.appendChild(item(r)));
     const listed = new Set(found.map((r) => r.page));
-    const text = Search._performSearch(searchQuery, searchTerms, excludedTerms, highlight, objectTerms);
+    const text = formula && found.length ? []
+      : Search._performSearch(searchQuery, searchTerms, excludedTerms, highlight, objectTerms);
     const rest = [];
     for (let i = text.length - 1; i >= 0; i--) {  // best last: keep the best entry of each page
       if (!listed.has(text[i][0])) { listed.add(text[i][0]); rest.unshift(asPage(text[i])); }
     }
     _displayNextItem(rest, found.length + rest.length, searchTerms, highlight);
   }
+
 };
 /* A typeset formula as a line of plain text, read from its MathML (not from its TeX source):
    f = log det X, X⁻ᵀ, ‖AX − B‖²_F. */
