@@ -199,10 +199,7 @@ def _tex_words(tex: str) -> str:
 
 def page_entries(docs: Path = DOCS) -> list[dict]:
     """The words of the handbook's written pages, when the docs sources are at hand."""
-    if not docs.is_dir():
-        return []
-    files = sorted({p for pattern in _PAGES for p in docs.glob(pattern)})
-    return [_page_words(p, docs) for p in files]
+    return [_page_words(p, docs) for p in _page_files(docs)]
 
 
 def build(idents=None, docs: Path = DOCS) -> dict:
@@ -212,11 +209,15 @@ def build(idents=None, docs: Path = DOCS) -> dict:
             "identities": [entry(i) for i in idents], "pages": page_entries(docs)}
 
 
+def _page_files(docs: Path) -> list[Path]:
+    return sorted({p for pattern in _PAGES for p in docs.glob(pattern)}) if docs.is_dir() else []
+
+
 def _key(docs: Path) -> str:
+    """A hash of what the index is made from: the package's code and catalog, and the pages it reads
+    (not the pages a docs build generates, which come and go while it runs)."""
     h = hashlib.sha256(str(VERSION).encode())
-    for path in sorted(_PACKAGE.rglob("*.py")) + sorted(docs.rglob("*.md") if docs.is_dir() else []):
-        if "_build" in path.parts:
-            continue
+    for path in sorted(_PACKAGE.rglob("*.py")) + _page_files(docs):
         h.update(path.as_posix().encode())
         h.update(path.read_bytes())
     h.update(np.__version__.encode())
