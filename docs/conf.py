@@ -56,8 +56,6 @@ html_theme = "furo"
 html_title = f"Matrix-calculus identities {version}"
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
-# Formula and word lookup on the search page (docs/_ext/handbook/lookup.py writes the index it reads).
-html_js_files = ["lookup.js", "lookup-page.js"]
 html_baseurl = ""
 html_permalinks_icon = "#"
 html_theme_options = {"navigation_with_keys": True}

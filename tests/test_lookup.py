@@ -1,7 +1,7 @@
 """Formula and word lookup: the same answers from ``python -m identities find`` and the handbook's page.
 
 The query table below is the measure: each query with the page a reader typing it wants.  The
-command line (identities/lookup) and the search page (docs/_static/lookup.js, run under Node.js)
+command line (identities/lookup) and the search page (docs/_static/lookup/, run under Node.js)
 must both reach hits@1 ≥ 90 % and hits@3 = 100 %, with the same results in the same order.  The
 table names identities by id; a query whose expected page is not in the catalog is left out, so
 the table holds as the catalog grows.
@@ -9,6 +9,7 @@ the table holds as the catalog grows.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
@@ -25,7 +26,17 @@ from identities.lookup.evaluator import EvalError, evaluate
 from identities.lookup.fingerprint import fingerprint, weight
 
 ROOT = Path(__file__).resolve().parents[1]
-LOOKUP_JS = ROOT / "docs" / "_static" / "lookup.js"
+STATIC = ROOT / "docs" / "_static"
+
+
+def _scripts() -> list[Path]:
+    """The search page's lookup scripts in load order, as the handbook extension lists them."""
+    tree = ast.parse((ROOT / "docs" / "_ext" / "handbook" / "lookup.py").read_text(encoding="utf-8"))
+    names = next(ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                 and any(getattr(t, "id", None) == "SCRIPTS" for t in node.targets))
+    return [STATIC / name for name in names if name.startswith("lookup/")]
+
+
 NODE = shutil.which("node")
 needs_node = pytest.mark.skipif(NODE is None, reason="Node.js is not installed (`apt-get install nodejs`): the "
                                                      "search page's JavaScript cannot be run to compare it")
@@ -134,15 +145,18 @@ def _cli_ranking(table, index):
     return [[r.name for r in find(q, index)] for q, _ in table]
 
 
+#: Loads the lookup's scripts into Node.js as the page loads them: Lookup is then a global.
+_PRELUDE = "for (const f of JSON.parse(process.argv[1])) require(f);\nconst Lookup = globalThis.Lookup;\n"
+
+
 def _node(script: str, payload) -> object:
-    run = subprocess.run([NODE, "-e", script, str(LOOKUP_JS)], input=json.dumps(payload, ensure_ascii=False),
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run([NODE, "-e", _PRELUDE + script, json.dumps([str(p) for p in _scripts()])],
+                         input=json.dumps(payload, ensure_ascii=False), capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)
 
 
 _PAGE_SEARCH = """
-const Lookup = require(process.argv[1]);
 const { index, queries } = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = queries.map((q) => {
   try { return Lookup.find(q, index).map((r) => [r.id || r.page, r.score]); }
@@ -202,7 +216,6 @@ def test_the_page_reads_every_spelling_into_the_same_tree_and_errors_at_the_same
     texts = [t for group in SPELLINGS for t in group] + [t for group, _ in DERIVATIVES for t in group] + \
             [q for q, _ in QUERIES] + [t for t, _ in ERRORS]
     script = """
-const Lookup = require(process.argv[1]);
 const texts = JSON.parse(require("fs").readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(texts.map((t) => {
   if (!Lookup.looksLikeFormula(t)) return "words";
@@ -238,7 +251,6 @@ def test_the_page_and_the_command_line_compute_the_same_numbers():
            "A": rng.standard_normal((4, 4)), "B": rng.standard_normal((4, 4)), "x": rng.standard_normal((4, 1))}
     env["X"] = np.abs(env["X"]) * 0.1 + np.eye(4)  # positive entries, invertible: every expression has a value
     script = """
-const Lookup = require(process.argv[1]);
 const { env, texts } = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const values = {};
 for (const [k, v] of Object.entries(env)) values[k] = Lookup.M(v.length, v[0].length, Float64Array.from(v.flat()));
@@ -261,7 +273,6 @@ process.stdout.write(JSON.stringify(texts.map((t) => {
 def test_the_fingerprint_weights_are_the_same_bits_in_both_languages():
     pairs = [(i, j) for i in (0, 1, 2, 63, 1000, 2400) for j in range(3)]
     script = """
-const Lookup = require(process.argv[1]);
 const pairs = JSON.parse(require("fs").readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(pairs.map(([i, j]) => Lookup.weight(i, j))));
 """
@@ -304,7 +315,7 @@ def test_every_identity_of_the_catalog_is_in_the_index(index):
 
 def test_nothing_typed_is_executed():
     sources = [p.read_text(encoding="utf-8") for p in (ROOT / "identities" / "lookup").glob("*.py")]
-    sources += [LOOKUP_JS.read_text(encoding="utf-8"), (ROOT / "docs" / "_static" / "lookup-page.js").read_text()]
+    sources += [p.read_text(encoding="utf-8") for p in [*_scripts(), STATIC / "lookup-page.js"]]
     for text in sources:
         assert not re.search(r"\beval\(|\bexec\(|new Function|\bFunction\(|__import__", text.replace(
             "__import__('os')", ""))
@@ -353,4 +364,4 @@ def test_the_built_handbook_ships_the_index_and_the_search_page_script(site_html
     script = (site_html / "_static" / "lookup-index.js").read_text(encoding="utf-8")
     assert script.startswith("LookupIndex.set(")
     search = (site_html / "search.html").read_text(encoding="utf-8")
-    assert "lookup.js" in search and "lookup-page.js" in search
+    assert "lookup/find.js" in search and "lookup-page.js" in search

@@ -1,4 +1,4 @@
-/* The handbook's search page with formula and word lookup (lookup.js) in front of Sphinx's text search.
+/* The handbook's search page with formula and word lookup (lookup/) in front of Sphinx's text search.
 
    The lookup's answers come first, one per page, each with a line of readable text (the statement
    in Unicode, or the sentence that defines a page); for words, Sphinx's full-text results follow,

@@ -1,8 +1,9 @@
 """Evaluate a parsed formula at given matrices, and find its shape without computing it.
 
 Every value is a 2-D float array (a number is 1×1, a vector a column).  The operations are the
-small set the parser produces; their meaning is fixed here and in ``docs/_static/lookup.js``, which
-computes the same numbers in the browser (``tests/test_lookup.py`` checks that the two agree):
+small set the parser produces; their meaning is fixed here and in
+``docs/_static/lookup/evaluator.js``, which computes the same numbers in the browser
+(``tests/test_lookup.py`` checks that the two agree):
 
 - ``mul``: a matrix product, or a product by a number when either side is 1×1;
 - ``had`` (∘) multiplies matrices of one shape entry by entry; ``emul`` (NumPy's ``*``) also lets

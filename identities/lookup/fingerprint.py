@@ -1,9 +1,9 @@
 """Fixed weights, and the few numbers that stand for a matrix in the index.
 
 A value is summarised by its shape, its Frobenius norm and :data:`PROJECTIONS` weighted sums of its
-entries (row by row), with weights from an integer hash that ``docs/_static/lookup.js`` computes
-bit for bit the same.  Two values agree when all their sums do, to :data:`RELATIVE` of the size of
-the sums; a wrong formula differs at order one.
+entries (row by row), with weights from an integer hash that
+``docs/_static/lookup/fingerprint.js`` computes bit for bit the same.  Two values agree when all
+their sums do, to :data:`RELATIVE` of the size of the sums; a wrong formula differs at order one.
 """
 
 from __future__ import annotations

@@ -162,7 +162,8 @@ def _page_words(path: Path, docs: Path) -> dict:
     title = next((m.group(1) for m in re.finditer(r"^# (.+)$", text, re.M)), path.stem)
     headings = [m.group(1) for m in re.finditer(r"^#{2,4} (.+)$", text, re.M)]
     bold = list(dict.fromkeys(m.group(1) for m in re.finditer(r"\*\*([^*\n]{2,60})\*\*", text)))
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith(("#", "```", ":::", "|", "{"))]
+    blocks = ("#", "```", ":::", "|", "{")  # headings, code, directives, tables: not prose
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith(blocks)]
     summary = _plain(paragraphs[0]) if paragraphs else ""
     return {"page": path.relative_to(docs).with_suffix("").as_posix(), "title": _plain(title),
             "terms": [_plain(t) for t in headings + bold], "summary": _summary(summary)}

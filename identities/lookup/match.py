@@ -2,11 +2,11 @@
 
 For each identity of the index, the query is evaluated at the identity's stored draw under every
 assignment of the query's symbols to the identity's symbols (and, for a small letter, to its
-dimensions: the d of √d, the n of n/2), and compared with the fingerprints of the identity's function and claims.  So ``tr(YᵀBY)``
-finds the quadratic trace form (Y → X, B → A), ``tr(AXXᵀ)`` finds it too (the same function), and
-``X⁻ᵀ`` finds the identities whose result is X⁻ᵀ.
+dimensions: the d of √d, the n of n/2), and compared with the fingerprints of the identity's
+function and claims.  So ``tr(YᵀBY)`` finds the quadratic trace form (Y → X, B → A), ``tr(AXXᵀ)``
+finds it too (the same function), and ``X⁻ᵀ`` finds the identities whose result is X⁻ᵀ.
 
-Ranking, best first (``docs/_static/lookup.js`` ranks the same way):
+Ranking, best first (``docs/_static/lookup/match.js`` ranks the same way):
 
 =========================================  =====
 the query is the function                    100
@@ -116,7 +116,8 @@ class Matcher:
                     score += self._stated(entry, derivative, assignment)
                 score += SCORES["rules"] if entry["family"] == "rules" else 0.0
                 score += SCORES["structural"] * sum(entry["symbols"][v]["structural"] for v in assignment.values())
-                score += SCORES["kind"] * sum(_same_kind(q, entry["symbols"][v]["shape"]) for q, v in assignment.items())
+                score += SCORES["kind"] * sum(_same_kind(q, entry["symbols"][v]["shape"])
+                                              for q, v in assignment.items())
                 score += SCORES["operation"] * len(ops & set(target.get("ops", ())))
                 score += SCORES["same-name"] * sum(q == v for q, v in assignment.items())
                 if best is None or score > best.score:

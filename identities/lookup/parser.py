@@ -3,7 +3,7 @@
 The tree is made of JSON-ready lists, ``[op, *children]``: ``["sym", "X"]``, ``["num", 2.0]``,
 ``["dsym", "X"]`` (the differential dX), ``["eye"]`` (I), and operations such as
 ``["mul", a, b]``, ``["T", a]``, ``["tr", a]``.  The handbook's search page reads the same spellings
-into the same trees (``docs/_static/lookup.js``), so both ask the same question of the index.
+into the same trees (``docs/_static/lookup/parser.js``), so both ask the same question of the index.
 
 A query may be wrapped in a derivative: ``d(…)``, ``d …``, ``∂/∂X …``, ``\\frac{\\partial}{\\partial X}``,
 ``∇_X …``; :func:`parse` returns it apart from the expression.  Anything else that cannot be read

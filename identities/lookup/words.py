@@ -1,6 +1,6 @@
 """Word search over the index: ids, titles, aliases, Cookbook numbers, and the guide pages' terms.
 
-One result per page.  Ranking (``docs/_static/lookup.js`` ranks the same way):
+One result per page.  Ranking (``docs/_static/lookup/words.js`` ranks the same way):
 
 - the query spells an identity's id (``log det`` → log-det): 1000;
 - it is an alias or a title, whole: 500;

@@ -1,8 +1,11 @@
-"""The lookup index shipped with the handbook, for the search page's formula and word lookup.
+"""The search page's formula and word lookup: its scripts, and the index they read.
 
-Written after an HTML build as ``_static/lookup-index.json`` (for programs) and ``lookup-index.js``
-(the same data as a script, which a page opened from disk can load where it cannot fetch a file).
-Both come from :func:`identities.lookup.index.build`, the index ``python -m identities find`` reads.
+The scripts (``docs/_static/lookup/``, one per module of ``identities/lookup/``, and
+``lookup-page.js``, which puts the lookup in front of Sphinx's search) are added to every page, in
+the order of :data:`SCRIPTS` (each uses what the ones before it define).  The index is written after
+an HTML build as ``_static/lookup-index.json`` (for programs) and ``lookup-index.js`` (the same data as
+a script, which a page opened from disk can load where it cannot fetch a file).  Both come from
+:func:`identities.lookup.index.build`, the index ``python -m identities find`` reads.
 """
 
 from __future__ import annotations
@@ -13,7 +16,11 @@ from sphinx.application import Sphinx
 
 from identities.lookup.index import build, dumps
 
-__all__ = ["write_index", "setup"]
+__all__ = ["SCRIPTS", "write_index", "setup"]
+
+#: The lookup's scripts under ``_static/``, in load order (tests/test_lookup.py loads them in Node.js).
+SCRIPTS = ("lookup/tokens.js", "lookup/parser.js", "lookup/evaluator.js", "lookup/fingerprint.js", "lookup/match.js",
+           "lookup/words.js", "lookup/find.js", "lookup-page.js")
 
 
 def write_index(app: Sphinx, exception) -> None:
@@ -27,5 +34,7 @@ def write_index(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    for script in SCRIPTS:
+        app.add_js_file(script)
     app.connect("build-finished", write_index)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
