@@ -21,7 +21,7 @@ from . import catalog, conventions, locations, pages
 from .domain import IdentityDomain, IdentityRole, pages_linking_to_retitled_identities, remember_titles
 
 #: Bump when the extension changes what it renders, so Sphinx re-reads every page.
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 def setup(app: Sphinx) -> dict:
