@@ -159,7 +159,7 @@ def _node(script: str, payload) -> object:
 _PAGE_SEARCH = """
 const { index, queries } = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const out = queries.map((q) => {
-  try { return Lookup.find(q, index).map((r) => [r.id || r.page, r.score]); }
+  try { return Lookup.find(q, index).map((r) => [r.id || r.page, r.score, r.why]); }
   catch (e) { if (e instanceof Lookup.ParseError) return { error: e.message }; throw e; }
 });
 process.stdout.write(JSON.stringify(out));
@@ -181,11 +181,12 @@ def test_command_line_finds_the_query_table(table, index, capsys):
 @needs_node
 def test_search_page_finds_the_query_table_with_the_same_answers(table, index, capsys):
     page = _node(_PAGE_SEARCH, {"index": index, "queries": [q for q, _ in table]})
-    cli = [[[r.name, r.score] for r in find(q, index)] for q, _ in table]
+    cli = [[[r.name, r.score, r.why] for r in find(q, index)] for q, _ in table]
     different = [(q, c[:3], p[:3]) for (q, _), c, p in zip(table, cli, page)
-                 if [n for n, _ in c] != [n for n, _ in p] or not np.allclose([s for _, s in c], [s for _, s in p])]
+                 if [(n, w) for n, _, w in c] != [(n, w) for n, _, w in p]
+                 or not np.allclose([s for _, s, _ in c], [s for _, s, _ in p])]
     assert not different, f"the page and the command line differ: {different}"
-    h1, h3, misses = _hits(table, [[n for n, _ in p] for p in page])
+    h1, h3, misses = _hits(table, [[n for n, _, _ in p] for p in page])
     _report(capsys, "search page", h1, h3, len(table))
     assert not misses and h1 >= 0.9
 

@@ -70,11 +70,15 @@ def find(text: str, index: dict | None = None) -> list[Result]:
         if matcher is None:
             _MATCHERS.clear()
             matcher = _MATCHERS[id(index)] = Matcher(index)
-        titles = {e["id"]: e["title"] for e in index["identities"]}
+        entries = {e["id"]: e for e in index["identities"]}
         word_scores = {h.page: h.score for h in by_words}
         hits = sorted(matcher.search(query), key=lambda h: (-h.score, -word_scores.get(f"id/{h.id}", 0.0), h.id))
         for hit in hits:
-            results.append(Result(hit.id, f"id/{hit.id}", titles[hit.id], hit.score, "formula", hit.describe()))
+            entry = entries[hit.id]
+            why = hit.describe()
+            if hit.what.startswith(("function", "equal")) and entry["statement"]:  # and what it says of it
+                why += f" · {entry['statement']}"
+            results.append(Result(hit.id, f"id/{hit.id}", entry["title"], hit.score, "formula", why))
         return results
     seen: set[str] = set()
     for hit in by_words:

@@ -20,14 +20,19 @@
     if (looksLikeFormula(text)) {
       const query = parse(text);
       if (matcherFor !== index) { matcher = new Matcher(index); matcherFor = index; }
-      const titles = {}, wordScores = {};
-      for (const e of index.identities) titles[e.id] = e.title;
+      const entries = {}, wordScores = {};
+      for (const e of index.identities) entries[e.id] = e;
       for (const h of byWords) wordScores[h.page] = h.score;
       const hits = matcher.search(query);
       const w = (h) => wordScores[`id/${h.id}`] || 0;
       hits.sort((a, b) => b.score - a.score || w(b) - w(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      for (const hit of hits)
-        results.push({ id: hit.id, page: `id/${hit.id}`, title: titles[hit.id], score: hit.score, kind: "formula", why: describe(hit) });
+      for (const hit of hits) {
+        const entry = entries[hit.id];
+        let why = describe(hit);
+        if ((hit.what.startsWith("function") || hit.what.startsWith("equal")) && entry.statement)  // and what it says of it
+          why += ` · ${entry.statement}`;
+        results.push({ id: hit.id, page: `id/${hit.id}`, title: entry.title, score: hit.score, kind: "formula", why });
+      }
       return results;
     }
     const seen = new Set();
