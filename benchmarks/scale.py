@@ -52,6 +52,9 @@ SIZES = (22, 100, 300, 1000)
 #: The docs build's flags as ``make docs`` passes them, without ``-q``: the progress lines say what was read.
 SPHINXOPTS = "-W --keep-going -n"
 COPY_SUFFIX = "-copy{n}"
+#: Sub-packages of identities/ that hold no identities (NOT_FAMILIES of identities/engine/registry.py,
+#: written out: this script runs without importing the package).
+NOT_FAMILIES = frozenset({"engine", "lookup"})
 REPLICA = '''
 
 # Replicated by benchmarks/scale.py: the same identity under a new id, title and aliases.
@@ -92,7 +95,7 @@ def copy_repository(dest: Path) -> None:
 def identity_modules(root: Path) -> list[Path]:
     """The catalog's identity modules, in the registry's order (family folder, then module name)."""
     package = root / "identities"
-    families = sorted(p for p in package.iterdir() if (p / "__init__.py").is_file() and p.name != "engine")
+    families = sorted(p for p in package.iterdir() if (p / "__init__.py").is_file() and p.name not in NOT_FAMILIES)
     return [m for f in families for m in sorted(f.glob("*.py")) if not m.name.startswith("_")]
 
 

@@ -1,16 +1,17 @@
 """Command line: ``python -m identities list | show ID | verify [ID ...] | mutants [ID ...] | cookbook | ids |
-export | conventions``.
+export | conventions | find QUERY``.
 
 ``verify`` and ``mutants`` take ``-j N`` to check N identities at a time in separate processes
 (``-j 0``: one per core); the output is the same, in the same order, whatever N.
 
 Exit codes:
 
-- 0: everything asked for is fine (every identity verified, every wrong version rejected);
-- 1: a verification failed, a mutant survived, or a check could not decide; ``ids``: a published
-  id or statement broke its promise (each fault is one line on stdout); ``export``: the catalog is
-  written, but an identity's verification record says it failed;
-- 2: bad usage: an unknown command, option or id, a negative seed or job count (one line on stderr);
+- 0: everything asked for is fine (every identity verified, every wrong version rejected, something found);
+- 1: a verification failed, a mutant survived, a check could not decide, or ``find`` found nothing;
+  ``ids``: a published id or statement broke its promise (each fault is one line on stdout);
+  ``export``: the catalog is written, but an identity's verification record says it failed;
+- 2: bad usage: an unknown command, option or id, a negative seed or job count, a formula that cannot
+  be read (one line on stderr, naming the column);
 - 3: a catalog module is broken (a syntax error, an exception at import, an inconsistent
   definition): one line on stderr naming its file and line; or the data of the Cookbook map is
   inconsistent (one line naming the file and the equation).
@@ -257,6 +258,27 @@ def cmd_conventions(args) -> int:
     return EXIT_OK
 
 
+def cmd_find(args) -> int:
+    from .lookup import ParseError, find
+    text = " ".join(args.query)
+    try:
+        results = find(text)
+    except ParseError as exc:
+        print(f"{PROG} find: error: cannot read {text!r} as a formula: {exc} "
+              "(plain words are searched as words)", file=sys.stderr)
+        return EXIT_USAGE
+    results = results[:args.limit] if args.limit else results
+    if args.json:
+        print(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=1))
+    else:
+        width = max((len(r.name) for r in results), default=0)
+        for r in results:
+            print(f"{r.name:<{width}}  {r.title} — {r.why}")
+    if not results:
+        print(f"{PROG} find: nothing matches {text!r}", file=sys.stderr)
+    return EXIT_OK if results else EXIT_FAILED
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="The matrix-calculus identity catalog.",
                      epilog="exit codes: 0 all good; 1 a verification failed, a mutant survived or a check could "
@@ -305,6 +327,13 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--vec", choices=["column", "row"], default="column",
                       help="vec stacks columns (the default) or rows")
     conv.set_defaults(run=cmd_conventions)
+    find = sub.add_parser("find", help="find identities by a formula (tr(X^T A X), X^{-T}, d(X^-1), ∇_X log det X) "
+                                       "or by words (log det, Cookbook 57, numerator layout)")
+    find.add_argument("query", nargs="+", help="a formula in ASCII, NumPy, LaTeX or Unicode, or words")
+    find.add_argument("--json", action="store_true", help="print the results as JSON")
+    find.add_argument("-n", "--limit", type=_non_negative, default=10, metavar="N",
+                      help="print the best N results (0: all; default 10)")
+    find.set_defaults(run=cmd_find)
     return parser
 
 

@@ -275,3 +275,65 @@ def test_the_cite_blocks_copy_the_permalink_the_bibtex_entry_and_the_reference(b
             assert page.evaluate("() => navigator.clipboard.readText()") == expected
     finally:
         t.close()
+
+
+@pytest.mark.parametrize("formula, page_of", [("tr(Yᵀ B Y)", "trace-quadratic"), ("X^{-T}", "log-det"),
+                                              ("d(X^-1)", "inverse-differential")])
+def test_typing_a_formula_in_the_search_box_lists_its_identity_first(tab, formula, page_of):
+    if page_of not in {i.id for i in identities.all_identities()}:
+        pytest.skip(f"the catalog has no {page_of} identity")
+    page = tab.open("index.html")
+    box = page.locator("input[name='q']").first
+    box.fill(formula)
+    box.press("Enter")
+    page.wait_for_url("**/search.html?*")
+    first = page.locator("#search-results li a").first
+    first.wait_for(timeout=15000)
+    results = page.locator("#search-results").inner_text()
+    assert first.get_attribute("href").startswith(f"id/{page_of}.html"), results
+    page.wait_for_function("() => !document.querySelector('#search-results h2 span')?.innerText")
+    hrefs = [a.get_attribute("href").split("#")[0] for a in page.locator("#search-results li > a").all()]
+    from identities.lookup import find
+    assert hrefs == [f"{r.page}.html" for r in find(formula)], "the page and `identities find` differ"
+    for raw in ("\\operatorname", "\\top", "\\mathrm", "\\left"):
+        assert raw not in results, f"raw LaTeX {raw!r} in the results"
+    assert page.evaluate("() => localStorage.getItem('sphinx_highlight_terms')") == "", \
+        "the letters of a formula would be highlighted on the page opened next"
+
+
+def test_a_formula_of_no_identity_says_so_and_falls_back_to_text_search(tab):
+    page = tab.open("search.html?q=" + "tr(X^7 Y^5 X^3)".replace("^", "%5E").replace(" ", "+"))
+    message = page.locator(".lookup-error")
+    message.wait_for(timeout=15000)
+    assert "No identity" in message.inner_text()
+
+
+def test_an_unreadable_formula_is_explained_on_the_search_page(tab):
+    page = tab.open("search.html?q=tr(X%5ET+A+X")
+    message = page.locator(".lookup-error")
+    message.wait_for(timeout=15000)
+    assert "column 11" in message.inner_text()
+
+
+def test_word_results_list_each_page_once_and_highlight_no_single_letter(tab):
+    if _example_id() != "log-det":
+        pytest.skip("the catalog has no log-det identity yet")
+    page = tab.open("search.html?q=log+determinant+X")
+    page.locator("#search-results li a").first.wait_for(timeout=15000)
+    page.wait_for_function("() => !document.querySelector('#search-results h2 span')?.innerText")
+    hrefs = [a.get_attribute("href").split("#")[0] for a in page.locator("#search-results li > a").all()]
+    assert hrefs[0].startswith("id/log-det.html") and len(hrefs) == len(set(hrefs)), hrefs
+    terms = page.evaluate("() => localStorage.getItem('sphinx_highlight_terms')").split()
+    assert terms and all(len(t) >= 3 for t in terms), terms
+
+
+@pytest.mark.parametrize("query", ["vec", "least squares", "second derivative"])
+def test_word_results_read_as_text(tab, query):
+    """Snippets show formulas as text read from their MathML, never their TeX source, and an identity
+    found by its id or an alias is shown as its page, not as "id (Identity identity, in …)"."""
+    page = tab.open(f"search.html?q={query.replace(' ', '+')}")
+    page.locator("#search-results li a").first.wait_for(timeout=15000)
+    page.wait_for_function("() => !document.querySelector('#search-results h2 span')?.innerText")
+    page.wait_for_timeout(1000)  # summaries arrive one by one
+    text = page.locator("#search-results").inner_text()
+    assert "\\" not in text and "Identity identity" not in text, text

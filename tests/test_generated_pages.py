@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import identities
+from identities.engine.registry import NOT_FAMILIES
 
 from docs_site import EXT, KATEX
 
@@ -79,7 +80,7 @@ class Scratch:
     def _families_and_caches(directory: str, names: list[str]) -> set[str]:
         skipped = {n for n in names if n == "__pycache__"}
         if Path(directory).resolve() == PACKAGE:
-            skipped |= {n for n in names if (Path(directory) / n / "__init__.py").is_file() and n != "engine"}
+            skipped |= {n for n in names if (Path(directory) / n / "__init__.py").is_file() and n not in NOT_FAMILIES}
         return skipped
 
     def write(self, name: str, text: str) -> Path:

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from .record import DefinitionError, Identity
 
-__all__ = ["all_identities", "get", "families", "UnknownIdentity", "BrokenModule"]
+__all__ = ["all_identities", "get", "families", "UnknownIdentity", "BrokenModule", "NOT_FAMILIES"]
 
 #: The package whose sub-packages are the families, and its folder.
 PACKAGE = "identities"
 ROOT = Path(__file__).resolve().parent.parent
-_NOT_FAMILIES = {"engine"}
+#: Sub-packages of identities/ that are not families: the checker and the search.
+NOT_FAMILIES = frozenset({"engine", "lookup"})
 
 
 class UnknownIdentity(KeyError):
@@ -84,7 +85,7 @@ def _load(name: str, path: Path):
 def _identity_modules():
     root = ROOT
     for family in sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "__init__.py").exists()):
-        if family in _NOT_FAMILIES:
+        if family in NOT_FAMILIES:
             continue
         for info in sorted(pkgutil.iter_modules([str(root / family)]), key=lambda i: i.name):
             if not info.name.startswith("_"):

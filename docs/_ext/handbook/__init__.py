@@ -13,6 +13,7 @@ Modules, one job each:
 - ``data``         the catalog as JSON at the site's root (catalog.json), as ``python -m identities export`` writes it
 - ``records``      the verification and mutation reports an identity's page shows
 - ``katex_offline`` math typeset at build time, with local CSS and fonts
+- ``lookup``       the formula and word lookup index the search page reads
 """
 
 from __future__ import annotations
@@ -48,4 +49,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", pages.canonical_of_moved_pages)
     app.connect("build-finished", data.write_catalog)
     app.setup_extension("handbook.katex_offline")
+    app.setup_extension("handbook.lookup")
     return {"version": "1", "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}
