@@ -26,6 +26,7 @@ import json
 import os
 import signal
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 import sympy as sp
@@ -132,6 +133,7 @@ def cmd_verify(args) -> int:
     idents = _resolve(args.ids)
     width = max(len(i.id) for i in idents)
     failed = 0
+    start = time.perf_counter()
     print(f"{'id':<{width}}  {'result':<6}  {'checks':>6}  {'method':<32} {'sizes':<44} max error")
     for ident, report in zip(idents, _reports("verify", idents, args.seed, args.jobs)):
         failed += not report.ok
@@ -141,7 +143,9 @@ def cmd_verify(args) -> int:
         if args.verbose or not report.ok:
             for row in report.rows if args.verbose else report.failures:
                 print(f"    {'ok ' if row.ok else 'BAD'} {row.what} — {row.method}, err {row.rel_error:.1e} {row.detail}")
-    print(f"\n{len(idents) - failed} of {len(idents)} identities verified (seed {args.seed})")
+    processes = args.jobs or os.cpu_count()
+    print(f"\n{len(idents) - failed} of {len(idents)} identities verified (seed {args.seed}) in "
+          f"{time.perf_counter() - start:.1f} s, {processes} process{'es' if processes > 1 else ''}")
     return EXIT_FAILED if failed else EXIT_OK
 
 

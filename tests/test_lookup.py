@@ -290,8 +290,12 @@ def test_shapes_that_do_not_fit_have_no_value():
 def test_names_and_rewrites_do_not_matter(index):
     if "trace-quadratic" not in {e["id"] for e in index["identities"]}:
         pytest.skip("the catalog has no trace-quadratic identity")
+    # tr(XᵀAX), tr(BXXᵀ) and tr(XXᵀB) are one function (the Cookbook numbers them (108)–(110)):
+    # whichever comes first is right, and the quadratic trace form is among the first three
+    same = {"trace-quadratic", "trace-BXXt", "trace-XXtB"}
     for text in ("tr(X^T A X)", "tr(Yᵀ B Y)", "tr(A X Xᵀ)", "tr(X X^T A^T)"):
-        assert find(text, index)[0].id == "trace-quadratic", text
+        found = [r.id for r in find(text, index)]
+        assert found[0] in same and "trace-quadratic" in found[:3], (text, found[:3])
 
 
 def test_a_query_that_is_a_constant_matches_nothing(index):
@@ -325,9 +329,9 @@ def test_nothing_typed_is_executed():
 
 
 def test_find_prints_one_result_per_line_starting_with_the_id(capsys):
-    assert main(["find", "tr(Yᵀ B Y)"]) == EXIT_OK
+    assert main(["find", "log|det X|"]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[0] == "trace-quadratic"
+    assert lines[0].split()[0] == "log-det"
     assert len({line.split()[0] for line in lines}) == len(lines), "one line per page"
 
 

@@ -10,8 +10,10 @@ Modules, one job each:
 - ``words``        word search: ids, titles, aliases, Cookbook numbers, guide pages' terms
 
 >>> from identities.lookup import find
->>> find("tr(Yᵀ B Y)")[0].id
-'trace-quadratic'
+>>> find("log|det X|")[0].id
+'log-det'
+>>> find("d(X^-1)")[0].id in ("inverse-differential", "inverse-jacobian")
+True
 >>> find("Cookbook 57")[0].id
 'log-det'
 """

@@ -24,8 +24,10 @@ symbol assigned with a structure or a structural condition (the general identity
 ½ for each query symbol whose letter fits what it is assigned (a capital for a matrix, a small
 letter for a vector or a number), plus 0.1 for each operation the query names that the target's
 expression uses (A⁺ equals A⁻¹ on a square matrix, but names the pseudo-inverse), plus 0.01 for
-each symbol of the same name (so that tr(AXB) is reported as A→A, not by a cyclic shift), then by
-the words of the query, then by id.  A query that does not depend on its symbols (the
+each symbol of the same name (so that tr(AXB) is reported as A→A, not by a cyclic shift), less
+0.005 for each result the identity states beyond its first (of two identities about the same
+function, the one that states just its gradient comes before the one that adds the Hessian), then
+by the words of the query, then by id.  A query that does not depend on its symbols (the
 softmax of a number is 1) matches nothing.
 """
 
@@ -43,7 +45,7 @@ __all__ = ["Hit", "Matcher", "SCORES", "MAX_ASSIGNMENTS"]
 
 SCORES = {"function": 100.0, "claim": 95.0, "derivative-of-result": 70.0, "derivative-stated": 5.0,
           "transposed": -25.0, "scaled": -35.0, "rules": -3.0, "structural": -2.0, "rhs-as-function": -20.0,
-          "both-sides": 10.0, "kind": 0.5, "operation": 0.1, "vec": -1.0, "same-name": 0.01}
+          "both-sides": 10.0, "kind": 0.5, "operation": 0.1, "vec": -1.0, "same-name": 0.01, "extent": -0.005}
 #: Assignments tried per identity and target at most (a query of many symbols against a large identity).
 MAX_ASSIGNMENTS = 5000
 _DERIVATIVE_KINDS = {"grad": ("gradient", "jacobian", "hessian", "vjp", "differential"),
@@ -64,6 +66,11 @@ class Hit:
     def describe(self) -> str:
         names = ", ".join(f"{q}→{i.lstrip('#')}" for q, i in self.assignment.items() if q != i)
         return f"{self.what}: {self.text}" + (f"  ({names})" if names else "")
+
+
+def _extent(entry: dict) -> int:
+    """How many results the identity states beyond its first (its targets other than the function)."""
+    return max(sum(t["kind"] != "function" for t in entry["targets"]) - 1, 0)
 
 
 class Matcher:
@@ -120,6 +127,7 @@ class Matcher:
                                               for q, v in assignment.items())
                 score += SCORES["operation"] * len(ops & set(target.get("ops", ())))
                 score += SCORES["same-name"] * sum(q == v for q, v in assignment.items())
+                score += SCORES["extent"] * _extent(entry)
                 if best is None or score > best.score:
                     what = _what(target) + ("" if how == "exact" else f" ({how})")
                     best = Hit(entry["id"], score, what, target["text"], dict(assignment))

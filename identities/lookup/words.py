@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["WordHit", "search", "words", "STOPWORDS"]
+__all__ = ["WordHit", "search", "words", "query_words", "STOPWORDS"]
 
 STOPWORDS = frozenset("a an and the of in on for to with by is are what how from at as its".split())
 _COOKBOOK = re.compile(r"^(?:matrix\s+)?(?:cookbook|eq\.?|eqn\.?|equation)?\s*(?:no\.?|#)?\s*\(?(\d{1,3})\)?$")
@@ -42,6 +42,14 @@ def _fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of *text*, lowercase, accents dropped, short words and stopwords left out."""
     return [w for w in re.findall(r"[^\W_]+", _fold(text)) if w not in STOPWORDS]
+
+
+def query_words(query: str) -> list[str]:
+    """The words a query is searched by: a single letter names a matrix (the X of "log determinant
+    X"), not a topic, so it counts only in a query of single letters."""
+    found = words(query)
+    topical = [w for w in found if len(w) > 1]
+    return topical or found
 
 
 def _phrase(text: str) -> str:
@@ -95,7 +103,7 @@ def _score(doc: dict, query: str, qwords: list[str]) -> float:
 
 def search(query: str, index: dict) -> list[WordHit]:
     """The pages whose words match *query*, best first, one per page."""
-    qwords = words(query)
+    qwords = query_words(query)
     hits = []
     for doc in _documents(index):
         score = _score(doc, query, qwords) if qwords else 0.0

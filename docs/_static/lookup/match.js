@@ -8,7 +8,8 @@
   const { EvalError, NeedSize, EYE, shapeOf, evaluate, M, map, transposeM, isOne, same, fingerprint, agrees, ratio } = L;
 
   const SCORES = { function: 100, claim: 95, "derivative-of-result": 70, "derivative-stated": 5, transposed: -25,
-    scaled: -35, rules: -3, structural: -2, "rhs-as-function": -20, "both-sides": 10, kind: 0.5, operation: 0.1, vec: -1, "same-name": 0.01 };
+    scaled: -35, rules: -3, structural: -2, "rhs-as-function": -20, "both-sides": 10, kind: 0.5, operation: 0.1, vec: -1, "same-name": 0.01,
+    extent: -0.005 };
   const MAX_ASSIGNMENTS = 5000, BEND = 0.375;
   const DERIVATIVE_KINDS = { grad: ["gradient", "jacobian", "hessian", "vjp", "differential"],
     d: ["differential", "gradient", "jacobian", "vjp", "hessian"] };
@@ -54,6 +55,11 @@
     }
     return out;
   }
+  // How many results the identity states beyond its first (its targets other than the function).
+  function extent(entry) {
+    return Math.max(entry.targets.filter((t) => t.kind !== "function").length - 1, 0);
+  }
+
   function what(target) {
     if (target.kind === "function") return "function" + (target.of ? ` ${target.of}` : "");
     if (target.kind === "equal") return "equal form";
@@ -111,6 +117,7 @@
           score += SCORES.kind * kinds;
           score += SCORES.operation * (target.ops || []).filter((o) => ops.has(o)).length;
           score += SCORES["same-name"] * Object.entries(assignment).filter(([q, v]) => q === v).length;
+          score += SCORES.extent * extent(entry);
           if (best === null || score > best.score)
             best = { id: entry.id, score, what: what(target) + (how === "exact" ? "" : ` (${how})`), text: target.text,
               assignment: { ...assignment } };

@@ -10,6 +10,13 @@
   const COOKBOOK = /^(?:matrix\s+)?(?:cookbook|eq\.?|eqn\.?|equation)?\s*(?:no\.?|#)?\s*\(?(\d{1,3})\)?$/;
   const fold = (text) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
   const words = (text) => (fold(text).match(/[\p{L}\p{N}]+/gu) || []).filter((w) => !STOPWORDS.has(w));
+  // A single letter names a matrix (the X of "log determinant X"), not a topic: it counts only in a
+  // query of single letters.
+  const queryWords = (text) => {
+    const found = words(text);
+    const topical = found.filter((w) => w.length > 1);
+    return topical.length ? topical : found;
+  };
   const phrase = (text) => (fold(text).match(/[\p{L}\p{N}]+/gu) || []).join(" ");
 
   function* documents(index) {
@@ -51,7 +58,7 @@
     return termPhrase + total * share * share;
   }
   function wordSearch(query, index) {
-    const qwords = words(query);
+    const qwords = queryWords(query);
     const hits = [];
     for (const doc of documents(index)) {
       const score = qwords.length ? wordScore(doc, query, qwords) : 0;
