@@ -143,9 +143,10 @@ def cmd_verify(args) -> int:
         if args.verbose or not report.ok:
             for row in report.rows if args.verbose else report.failures:
                 print(f"    {'ok ' if row.ok else 'BAD'} {row.what} — {row.method}, err {row.rel_error:.1e} {row.detail}")
-    processes = args.jobs or os.cpu_count()
-    print(f"\n{len(idents) - failed} of {len(idents)} identities verified (seed {args.seed}) in "
-          f"{time.perf_counter() - start:.1f} s, {processes} process{'es' if processes > 1 else ''}")
+    print(f"\n{len(idents) - failed} of {len(idents)} identities verified (seed {args.seed})")
+    processes = args.jobs or os.cpu_count()   # the time apart, on stderr: stdout is the same for any -j
+    print(f"verified in {time.perf_counter() - start:.1f} s with {processes} process{'es' if processes > 1 else ''}",
+          file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
 
 

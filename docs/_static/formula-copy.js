@@ -1,46 +1,45 @@
-// A "copy LaTeX" button on every display formula. The formulas are typeset when the handbook is
-// built; each keeps its LaTeX source in the MathML annotation KaTeX writes beside the HTML, which
-// is what the button copies (and what KaTeX's copy-tex puts on the clipboard for a selection).
+// Copying from the handbook without a library or the network. `handbookCopy(text)` (used by the
+// "Cite this" buttons too) puts text on the clipboard: the Clipboard API where the browser allows it
+// (https, localhost), else a selected, off-screen text area and execCommand("copy"), which also works
+// on a page opened from disk. And a "copy LaTeX" button on every display formula: the formulas are
+// typeset when the handbook is built, and each keeps its LaTeX source in the MathML annotation KaTeX
+// writes beside the HTML, which is what the button copies (and what KaTeX's copy-tex puts on the
+// clipboard for a selection).
 (function () {
   "use strict";
-
-  function latexOf(display) {
-    var annotation = display.querySelector('annotation[encoding="application/x-tex"]');
-    return annotation ? annotation.textContent.trim() : null;
-  }
-
-  function copy(text, button) {
-    var done = function () {
-      button.textContent = "copied";
-      setTimeout(function () { button.textContent = "copy LaTeX"; }, 1500);
-    };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });
-    } else {
-      fallback(text);
-      done();
-    }
-  }
 
   function fallback(text) {
     var area = document.createElement("textarea");
     area.value = text;
     area.setAttribute("readonly", "");
-    area.style.position = "absolute";
+    area.style.position = "fixed";
     area.style.left = "-9999px";
     document.body.appendChild(area);
     area.select();
-    try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return fallback(text); });
+    }
+    return fallback(text);
+  }
+  window.handbookCopy = copy;
+
+  function latexOf(block) {
+    var annotation = block.querySelector('annotation[encoding="application/x-tex"]');
+    return annotation ? annotation.textContent.trim() : null;
   }
 
   function addButtons() {
     // Display formulas of the prose and derivations; formulas inside tables stay uncluttered.
     document.querySelectorAll("div.math").forEach(function (block) {
-      if (block.closest("table")) {
-        return;
-      }
       var tex = latexOf(block);
-      if (tex === null) {
+      if (block.closest("table") || tex === null) {
         return;
       }
       var button = document.createElement("button");
@@ -48,7 +47,11 @@
       button.className = "formula-copy";
       button.textContent = "copy LaTeX";
       button.setAttribute("aria-label", "copy this formula's LaTeX source");
-      button.addEventListener("click", function () { copy(tex, button); });
+      button.addEventListener("click", function () {
+        copy(tex).then(function () { button.textContent = "copied"; },
+                       function () { button.textContent = "select and copy"; });
+        setTimeout(function () { button.textContent = "copy LaTeX"; }, 1500);
+      });
       block.insertAdjacentElement("afterend", button);
     });
   }
