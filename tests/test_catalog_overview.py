@@ -32,3 +32,11 @@ def test_a_hessian_heads_an_identity_that_states_one_after_its_gradient():
             if [c.kind for c in i.claims][:1] == ["gradient"] and any(c.kind == "hessian" for c in i.claims)]
     assert both
     assert all(headline(i).kind == "hessian" for i in both)
+
+
+def test_a_rule_is_listed_by_the_rule_its_title_states_not_by_its_example():
+    from handbook.catalog import statement
+    rules = identities.families().get("rules", ())
+    assert rules
+    for ident in rules:
+        assert statement(ident).astext() == ident.title.split(": ", 1)[1], ident.id

@@ -125,5 +125,7 @@ def test_scalar_powers_read_as_written():
     assert unicode(Determinant(X) ** p) == "(det X)ᵖ"
     assert latex(Determinant(X) ** p) == r"\left(\det X\right)^{p}"
     assert unicode(c ** dim("n")) == "cⁿ"
-    assert unicode(Trace(mul(x.T, x)) ** Rational(3, 2)) == "tr(xᵀx)^(3/2)"
+    assert unicode(Trace(mul(x.T, x)) ** Rational(3, 2)) == "(‖x‖²)^(3/2)"
+    assert latex(Trace(mul(x.T, x)) ** Rational(3, 2)) == r"\left(\left\lVert x \right\rVert^{2}\right)^{\frac{3}{2}}"
+    assert unicode(Rational(1, 2) * Trace(mul(X.T, X))) == "½‖X‖²_F"
     assert "**" not in unicode(2 * c ** 2) and "·" in unicode(2 * c ** 2)

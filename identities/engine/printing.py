@@ -43,6 +43,25 @@ def _is_inverse_transpose(expr) -> sp.Expr | None:
     return None
 
 
+def _squared_norm(expr) -> sp.Expr | None:
+    """The M of tr(MᵀM) or tr(MMᵀ), which people write ‖M‖² (‖M‖²_F for a matrix), else None."""
+    if not isinstance(expr, sp.Trace) or not isinstance(expr.arg, sp.MatMul):
+        return None
+    coeff, factors = expr.arg.as_coeff_matrices()
+    if coeff != 1 or len(factors) != 2:
+        return None
+    first, second = factors
+    if isinstance(first, sp.Transpose) and first.arg == second:
+        return second
+    if isinstance(second, sp.Transpose) and second.arg == first:
+        return first
+    return None
+
+
+def _is_column(expr) -> bool:
+    return getattr(expr, "shape", (0, 0))[1] == 1
+
+
 class HandbookLatexPrinter(LatexPrinter):
     """LaTeX in the house notation: ``^{\\top}``, ``X^{-\\top}``, upright tr/det/vec, ``\\mathrm{d}X``, ``\\bar{Z}``."""
 
@@ -100,6 +119,9 @@ class HandbookLatexPrinter(LatexPrinter):
         return r"%s^{-1}" % self._wrap(expr.arg)
 
     def _print_Trace(self, expr):
+        norm = _squared_norm(expr)
+        if norm is not None:
+            return r"\left\lVert %s \right\rVert%s^{2}" % (self._print(norm), "" if _is_column(norm) else "_{F}")
         return r"\operatorname{tr}\left(%s\right)" % self._print(expr.arg)
 
     def _print_Determinant(self, expr):
@@ -107,9 +129,16 @@ class HandbookLatexPrinter(LatexPrinter):
             return r"\det %s" % self._print(expr.arg)
         return r"\det\left(%s\right)" % self._print(expr.arg)
 
+    def _print_Mul(self, expr):
+        coeff, rest = expr.as_coeff_Mul()
+        if coeff == sp.Rational(1, 2) and _squared_norm(rest) is not None:   # ½‖AX − B‖²_F, as people write it
+            return r"\frac{1}{2} %s" % self._print(rest)
+        return super()._print_Mul(expr)
+
     def _print_Pow(self, expr):
         """A power of det X or log det X is (det X)ᵖ: unbracketed, det X^{p} would read as det(Xᵖ)."""
-        if isinstance(expr.base, (sp.Determinant, sp.log)) and not (expr.exp.is_Rational and expr.exp < 0):
+        if (isinstance(expr.base, (sp.Determinant, sp.log)) or _squared_norm(expr.base) is not None) \
+                and not (expr.exp.is_Rational and expr.exp < 0):   # ‖x‖² carries an exponent already
             return r"\left(%s\right)^{%s}" % (self._print(expr.base), self._print(expr.exp))
         return super()._print_Pow(expr)
 
@@ -237,6 +266,9 @@ class HandbookUnicodePrinter(StrPrinter):
         return self._wrap(expr.arg) + "⁻¹"
 
     def _print_Trace(self, expr):
+        norm = _squared_norm(expr)
+        if norm is not None:
+            return f"‖{self._print(norm)}‖²" + ("" if _is_column(norm) else "_F")
         return f"tr({self._print(expr.arg)})"
 
     def _print_Determinant(self, expr):
@@ -265,8 +297,8 @@ class HandbookUnicodePrinter(StrPrinter):
         if expr.base.is_Matrix:
             return super()._print_Pow(expr, rational)
         base = self.parenthesize(expr.base, PRECEDENCE["Pow"], strict=True)
-        if " " in base and not base.startswith("("):   # det X, log det X: (det X)ᵖ, not det Xᵖ
-            base = f"({base})"
+        if (" " in base or _squared_norm(expr.base) is not None) and not base.startswith("("):
+            base = f"({base})"   # det X, log det X, ‖x‖²: (det X)ᵖ, not det Xᵖ
         exponent = self._print(expr.exp)
         raised = _superscript(exponent)
         return base + (raised if raised is not None else f"^({exponent})")
@@ -319,6 +351,8 @@ class HandbookUnicodePrinter(StrPrinter):
 
     def _print_Mul(self, expr):
         coeff, rest = expr.as_coeff_Mul()
+        if coeff == sp.Rational(1, 2) and _squared_norm(rest) is not None:   # ½‖AX − B‖²_F, as people write it
+            return "½" + self._print(rest)
         if coeff != 1 and coeff != -1 or rest.is_Mul:
             text = super()._print_Mul(expr).replace("*", "·")
             return "−" + text[1:] if text.startswith("-") else text

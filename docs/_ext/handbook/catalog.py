@@ -65,7 +65,10 @@ def headline(ident):
 def statement(ident) -> nodes.Node:
     """The house form of the identity's headline claim, the identity in one line, as Unicode text:
     the pages that list many identities (the catalog overview, a family's page) stay light, since
-    typeset math costs kilobytes a formula; the identity's own page typesets everything."""
+    typeset math costs kilobytes a formula; the identity's own page typesets everything.  A rule
+    states its claims on an example; its title ("Product rule: d(MN) = dM N + M dN") states the rule."""
+    if ident.family == "rules" and ": " in ident.title:
+        return para(ident.title.split(": ", 1)[1], classes=["formula-text"])
     return para(forms(ident, headline(ident))[0].unicode, classes=["formula-text"])
 
 

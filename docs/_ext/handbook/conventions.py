@@ -87,14 +87,17 @@ def claims():
 
 
 def one_of_each(pairs, key):
-    """The first (identity, claim) of each kind that ``key`` tells apart: a table of examples keeps its
-    size however large the catalog grows (every identity's own page shows all its forms)."""
-    seen = set()
+    """The (identity, claim) of each kind that ``key`` tells apart whose stored form is the shortest
+    (the first of the catalog among equals): a table of examples keeps its size however large the
+    catalog grows, and shows the plainest example (every identity's own page shows all its forms)."""
+    best: dict = {}
     for ident, claim in pairs:
         kind = key(ident, claim)
-        if kind not in seen:
-            seen.add(kind)
-            yield ident, claim
+        length = len(forms(ident, claim)[0].latex)
+        if kind not in best or length < best[kind][0]:
+            best[kind] = (length, ident, claim)
+    for _, ident, claim in best.values():
+        yield ident, claim
 
 
 def map_kind(ident, claim) -> tuple[str, str, str]:
