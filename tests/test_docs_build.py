@@ -131,3 +131,9 @@ def test_the_catalog_overview_stays_light_as_the_catalog_grows(site_html):
     rows = len(identities.all_identities())
     assert page.stat().st_size <= 30_000 + 2_000 * rows, (page.stat().st_size, rows)
     assert 'class="formula-text"' in page.read_text(encoding="utf-8")
+
+
+def test_family_pages_count_the_wrong_answers_of_the_wrong_shape_instead_of_listing_them(site_html):
+    pages = [p.read_text(encoding="utf-8") for p in (site_html / "family").glob("*.html")]
+    assert pages and not any("could not be evaluated at these shapes" in page for page in pages)
+    assert any("the wrong shape: rejected before any value is compared" in page for page in pages)

@@ -62,6 +62,20 @@ def _is_column(expr) -> bool:
     return getattr(expr, "shape", (0, 0))[1] == 1
 
 
+def _coeff_matrices(expr) -> tuple[sp.Expr, list]:
+    """A product's scalar coefficient and matrix factors, with nested products flattened (A(2BX) is
+    2ABX: products are associative and scalars commute, so people write the coefficient first)."""
+    coeff, factors = expr.as_coeff_matrices()
+    flat = []
+    for factor in factors:
+        if isinstance(factor, sp.MatMul):
+            inner, inner_factors = _coeff_matrices(factor)
+            coeff, flat = coeff * inner, flat + inner_factors
+        else:
+            flat.append(factor)
+    return coeff, flat
+
+
 class HandbookLatexPrinter(LatexPrinter):
     """LaTeX in the house notation: ``^{\\top}``, ``X^{-\\top}``, upright tr/det/vec, ``\\mathrm{d}X``, ``\\bar{Z}``."""
 
@@ -89,7 +103,7 @@ class HandbookLatexPrinter(LatexPrinter):
         return out
 
     def _print_MatMul(self, expr):
-        coeff, factors = expr.as_coeff_matrices()
+        coeff, factors = _coeff_matrices(expr)
         body = " ".join(self.parenthesize(f, PRECEDENCE["Mul"]) for f in factors)
         if coeff == 1:
             return body
@@ -310,7 +324,7 @@ class HandbookUnicodePrinter(StrPrinter):
         return "½"
 
     def _print_MatMul(self, expr):
-        coeff, factors = expr.as_coeff_matrices()
+        coeff, factors = _coeff_matrices(expr)
         body = ""
         for i, factor in enumerate(factors):
             spaced = i and (_opens_with_word(factor) or isinstance(factors[i - 1], Differential))

@@ -116,6 +116,10 @@ MISTAKES_INTRO = ("The classic wrong answers of each identity that the checker r
                   "each; the wrong formulas themselves are in the verification record on the identity's page.")
 
 
+def _wrong_shape(reason: str | None) -> bool:
+    return bool(reason) and (reason.startswith("ill-shaped") or "could not be evaluated at these shapes" in reason)
+
+
 def identity_mistakes(ident, docname: str) -> list[nodes.Node]:
     """A heading (anchor ``mistakes-<id>``), a link to the identity, and per claim the right answer and a
     table of the rejected wrong answers with what the checker said."""
@@ -125,7 +129,11 @@ def identity_mistakes(ident, docname: str) -> list[nodes.Node]:
         return []
     blocks = []
     for claim in ident.claims:
-        rows = [[m.description, records.plain_reason(m.reason)] for m in report.killed if m.claim.key == claim.key]
+        killed = [m for m in report.killed if m.claim.key == claim.key]
+        shaped = [m for m in killed if not _wrong_shape(m.reason)]
+        rows = [[m.description, records.plain_reason(m.reason)] for m in shaped]
+        if len(shaped) < len(killed):   # one line for the mistakes that do not even have the right shape
+            rows.append([f"{len(killed) - len(shaped)} more", "the wrong shape: rejected before any value is compared"])
         if rows:
             blocks.append(para("Right answer: ", forms(ident, claim)[0].unicode))
             blocks.append(table(["mistake", "what the checker says"], rows, classes=["mutants"], widths=[3, 7]))
