@@ -261,12 +261,19 @@ def _equal_at(ident: Identity, claim: Claim, a, b, draws) -> bool:
     return True
 
 
+def _names_intact(mutant, original) -> bool:
+    """Whether every named part of *mutant* is the named part of *original* with that name, unchanged."""
+    before = {n.args[0]: n for n in original.atoms(Named)}
+    return all(before.get(n.args[0]) == n for n in mutant.atoms(Named))
+
+
 def _judge(ident: Identity, claim: Claim, description: str, mutant, seed: int, draws: _Draws) -> Mutant:
-    """Check one mutant; it is reported written out in full (a change inside a named part shows)."""
+    """Check one mutant.  It is reported with the statement's names (P, S̄) where the mistake leaves
+    them intact, and written out in full where it changes a named part (so that the change shows)."""
     judged = _judge_named(ident, claim, description, mutant, seed, draws)
     if judged.expr is not sp.S.NaN and judged.expr is not None:
-        judged = Mutant(judged.claim, judged.description, unname(judged.expr), judged.status, judged.reason,
-                        judged.check)
+        shown = mutant if _names_intact(mutant, claim.expr) else unname(judged.expr)
+        judged = Mutant(judged.claim, judged.description, shown, judged.status, judged.reason, judged.check)
     return judged
 
 
