@@ -129,3 +129,16 @@ def test_scalar_powers_read_as_written():
     assert latex(Trace(mul(x.T, x)) ** Rational(3, 2)) == r"\left(\left\lVert x \right\rVert^{2}\right)^{\frac{3}{2}}"
     assert unicode(Rational(1, 2) * Trace(mul(X.T, X))) == "½‖X‖²_F"
     assert "**" not in unicode(2 * c ** 2) and "·" in unicode(2 * c ** 2)
+
+
+@pytest.mark.parametrize("name, text, tex", [
+    ("Sigma_0", "Σ₀", r"\Sigma_{0}"),
+    ("X_12", "X₁₂", r"X_{12}"),
+    ("sigma_i", "σᵢ", r"\sigma_{i}"),
+    ("d_K", "d_K", r"d_{K}"),           # no subscript capital K in Unicode: written as typed
+    ("Xhat_1", "X̂₁", r"\hat{X}_{1}"),
+])
+def test_subscripted_names_print_as_subscripts_in_both_printers(name, text, tex):
+    for symbol in (sp.Symbol(name), sp.MatrixSymbol(name, 3, 3)):
+        assert unicode(symbol) == text
+        assert latex(symbol) == tex

@@ -212,9 +212,17 @@ def _superscript(text: str) -> str | None:
 _ACCENTS = {"hat": "\u0302", "tilde": "\u0303"}
 
 
+#: Characters a subscript may be written with as subscripts (Unicode has no capital ones).
+_SUBSCRIPT_OF = dict(zip("0123456789+−-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
+
+
 def _accented(name: str) -> str:
     """A symbol name for the terminal as SymPy's LaTeX printer writes it: ``gamma`` as γ, ``Xhat``
-    as X̂, ``Ptilde`` as P̃."""
+    as X̂, ``Ptilde`` as P̃, ``Sigma_0`` as Σ₀ (``d_K``, whose K has no subscript character, as d_K)."""
+    base, sub = name.rsplit("_", 1) if "_" in name.strip("_") else (name, "")
+    if sub:
+        small = "".join(_SUBSCRIPT_OF[c] for c in sub) if all(c in _SUBSCRIPT_OF for c in sub) else None
+        return _accented(base) + (small or "_" + greek_unicode.get(sub, sub))
     for suffix, accent in _ACCENTS.items():
         if name.endswith(suffix) and len(name) > len(suffix):
             return _accented(name[: -len(suffix)]) + accent
