@@ -181,19 +181,23 @@ CONVENTION_LABELS = {
 }
 
 
+#: What a claim with respect to a scalar variable is called, by its kind.
+SCALAR_KIND_WORDS = {"gradient": "derivative", "vjp": "reverse mode (VJP)", "differential": "differential",
+                     "jacobian": "Jacobian", "hessian": "second derivative"}
+
+
 def _house_label(ident: Identity, claim: Claim) -> str:
     if claim.kind == "equal":
         return "equality (an algebraic identity, no derivative)"
     if is_scalar(claim.wrt):
-        what = "derivative" if claim.kind == "gradient" else "reverse mode (VJP)"
-        return f"{what} with respect to the scalar {unicode(claim.wrt)} (a number)"
+        return f"{SCALAR_KIND_WORDS[claim.kind]} with respect to the scalar {unicode(claim.wrt)} (a number)"
     if claim.convention is not None:
         prefix = "" if claim.kind == "gradient" else "reverse mode (VJP), "
         return prefix + CONVENTION_LABELS[claim.convention].format(structure=ident.structure_of(claim.wrt))
     rows, cols = claim.wrt.shape
     return {
-        "gradient": f"gradient, house convention (shape of {claim.wrt.name}: {_shape_words(rows, cols)})",
-        "vjp": f"reverse mode (VJP), shape of {claim.wrt.name}: {_shape_words(rows, cols)}",
+        "gradient": f"gradient, house convention (shape of {unicode(claim.wrt)}: {_shape_words(rows, cols)})",
+        "vjp": f"reverse mode (VJP), shape of {unicode(claim.wrt)}: {_shape_words(rows, cols)}",
         "differential": "differential (forward mode, JVP)" + (f" of {claim.of}" if claim.of else ""),
         "jacobian": f"Jacobian, numerator layout, {_order_words(claim.vec)}",
         "hessian": f"Hessian, {_order_words(claim.vec)}",
