@@ -45,7 +45,7 @@ lam = named("lambda", eigh_values(sym(A)))
     (pinv(B), r"B^{+}", "B⁺", "pinv_full_rank(B)"),
     (mul(pinv(B), pinv(B).T), r"B^{+} B^{+\top}", "B⁺B⁺ᵀ", "pinv_full_rank(B) @ pinv_full_rank(B).T"),
     (nuclear_norm(B), r"\left\|B\right\|_{*}", "‖B‖_*", "nuclear_norm(B)"),
-    (2 * spectral_norm(B), r"2 \left\|B\right\|_{2}", "2·‖B‖₂", "2*spectral_norm(B)"),
+    (2 * spectral_norm(B), r"2 \left\|B\right\|_{2}", "2‖B‖₂", "2*spectral_norm(B)"),
 ])
 def test_each_node_prints_as_a_person_writes_it(expr, tex, text, code):
     assert latex(expr) == tex

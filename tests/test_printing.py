@@ -128,7 +128,18 @@ def test_scalar_powers_read_as_written():
     assert unicode(Trace(mul(x.T, x)) ** Rational(3, 2)) == "(‖x‖²)^(3/2)"
     assert latex(Trace(mul(x.T, x)) ** Rational(3, 2)) == r"\left(\left\lVert x \right\rVert^{2}\right)^{\frac{3}{2}}"
     assert unicode(Rational(1, 2) * Trace(mul(X.T, X))) == "½‖X‖²_F"
-    assert "**" not in unicode(2 * c ** 2) and "·" in unicode(2 * c ** 2)
+    assert unicode(2 * c ** 2) == "2c²"
+
+
+def test_scalar_products_are_juxtaposed_as_people_write_them():
+    """2λx, not (2·λ)x; a word factor is set off (2λ tr(X)), and two words by a dot."""
+    from identities.define import Determinant, Trace, matrix, mul, scalar
+    X, x, lam = matrix("X", "n", "n"), matrix("x", "n", 1), scalar("lamda")
+    assert unicode(mul(2 * lam, x)) == "2λx"
+    assert unicode(lam * Trace(mul(x.T, x))) == "λ‖x‖²"
+    assert unicode(2 * lam * Trace(X)) == "2λ tr(X)"
+    assert unicode(-2 * lam * Determinant(X)) == "−2λ det X"
+    assert unicode(Trace(X) * Determinant(X)) in ("det X·tr(X)", "tr(X)·det X")
 
 
 @pytest.mark.parametrize("name, text, tex", [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import keyword
+import unicodedata
 
 import numpy as np
 import sympy as sp
@@ -212,6 +213,15 @@ def _superscript(text: str) -> str | None:
 _ACCENTS = {"hat": "\u0302", "tilde": "\u0303"}
 
 
+def _is_letter(text: str) -> bool:
+    """True for a number or a one-letter name with its marks (2, (3/2), λ, X̂₁, σᵢ, √d): a factor that can stand
+    next to another without a sign between them."""
+    core = "".join(c for c in text if c not in _SUBSCRIPT_OF.values() and c not in _SUPERSCRIPT_OF.values()
+                   and not unicodedata.combining(c))
+    core = core.removeprefix("√")
+    return core.strip("()").replace("/", "").replace(".", "").isdigit() or (len(core) == 1 and core.isalpha())
+
+
 #: Characters a subscript may be written with as subscripts (Unicode has no capital ones).
 _SUBSCRIPT_OF = dict(zip("0123456789+−-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
 
@@ -349,6 +359,11 @@ class HandbookUnicodePrinter(StrPrinter):
         numer, denom = coeff.as_numer_denom()
         if numer == 1 and denom != 1:
             return f"{sign}{body}/{self.parenthesize(denom, PRECEDENCE['Pow']) if not denom.is_Pow else self._print(denom)}"
+        if coeff.is_Mul and denom == 1:   # a symbolic coefficient: 2λx, k det(Xᵏ) X⁻ᵀ
+            text = self._juxtaposed(coeff)
+            spaced = spaced or not _is_letter(text.rsplit(" ", 1)[-1].rsplit("·", 1)[-1][-1:] or "·") \
+                or text.endswith(")")
+            return f"{sign}{text}{' ' if spaced else ''}{body}"
         return f"{sign}{self.parenthesize(coeff, PRECEDENCE['Mul'])}{' ' if spaced else ''}{body}"
 
     def _print_MatAdd(self, expr):
@@ -375,11 +390,31 @@ class HandbookUnicodePrinter(StrPrinter):
         coeff, rest = expr.as_coeff_Mul()
         if coeff == sp.Rational(1, 2) and _squared_norm(rest) is not None:   # ½‖AX − B‖²_F, as people write it
             return "½" + self._print(rest)
-        if coeff != 1 and coeff != -1 or rest.is_Mul:
+        if (coeff != 1 and coeff != -1 or rest.is_Mul) and sp.fraction(rest)[1] == 1:
+            return self._juxtaposed(expr)
+        if coeff != 1 and coeff != -1 or rest.is_Mul:   # a quotient: 2/√d, as SymPy writes it
             text = super()._print_Mul(expr).replace("*", "·")
             return "−" + text[1:] if text.startswith("-") else text
         text = self._print(rest)
         return ("−" + text) if coeff == -1 else text
+
+    def _juxtaposed(self, expr) -> str:
+        """A product of scalars as people write it: 2λ, λ‖x‖², 2λx; a factor that is a word
+        (tr(A), log det X) is set off by a middle dot, where juxtaposition would run words together."""
+        coeff, rest = expr.as_coeff_Mul()
+        sign = ""
+        if coeff < 0:
+            sign, coeff = "−", -coeff
+        texts = [self.parenthesize(f, PRECEDENCE["Mul"]) for f in rest.as_ordered_factors()]
+        texts = ([] if coeff == 1 else [self.parenthesize(coeff, PRECEDENCE["Mul"])]) + \
+            sorted(texts, key=lambda text: not _is_letter(text))
+        out = texts[0]
+        for previous, text in zip(texts, texts[1:]):
+            if _is_letter(text) or text[0] in "(‖|":
+                out += text if _is_letter(previous) or text[0] in "(‖|" else "·" + text
+            else:
+                out += (" " if _is_letter(previous) else "·") + text
+        return sign + out
 
     def _print_KroneckerProduct(self, expr):
         return " ⊗ ".join(self.parenthesize(a, PRECEDENCE["Mul"], strict=True) for a in expr.args)

@@ -21,7 +21,7 @@ from identities.define import *
 
 A = matrix("A", "m", "n")
 y = vector("y", "m")
-lam = scalar("lam")
+lam = scalar("lamda")   # SymPy prints the name lamda as λ (lambda is a Python keyword)
 xbar = bar("xhat", "n", 1)
 dy = d(y)
 H = named("H", add(mul(A.T, A), mul(lam, eye("n"))))

@@ -20,7 +20,7 @@ from identities.define import *
 A = matrix("A", "m", "n")
 x = vector("x", "n")
 y = vector("y", "m")
-lam = scalar("lam")
+lam = scalar("lamda")   # SymPy prints the name lamda as λ (lambda is a Python keyword)
 dx = d(x)
 r = named("r", add(mul(A, x), mul(-1, y)))
 
