@@ -4,7 +4,10 @@ metadata, canonical links and 404 page, addressed from the base URL."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import shutil
+import subprocess
 import sys
 import tomllib
 from html.parser import HTMLParser
@@ -129,6 +132,46 @@ def test_a_base_url_that_is_not_an_absolute_address_is_refused(base):
 
 def test_the_old_address_of_a_renamed_identity_is_left_out_of_the_sitemap():
     assert "id/old-name.html" in hosting.unlisted_pages(["old-name"])
+
+
+# -- a tiny site, built again after an edit ---------------------------------------------------------------
+
+def build_tiny_site(src: Path, out: Path, *options: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(EXT)}
+    env.pop("READTHEDOCS_CANONICAL_URL", None)
+    done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q",
+                           "--no-color", *options, str(src), str(out)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def sitemap_urls(html: Path) -> list[str]:
+    return [loc.text for loc in ElementTree.parse(html / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+
+
+@pytest.mark.parametrize("jobs", ["1", "3"])
+def test_the_sitemap_still_lists_every_page_after_a_build_that_wrote_one(tmp_path, jobs):
+    src, out = tmp_path / "src", tmp_path / "html"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-hosting", src)
+    every = sorted(f"https://example.org/hb/{page}.html" for page in ("index", "first", "second"))
+    build_tiny_site(src, out, "-j", jobs)
+    assert sorted(sitemap_urls(out)) == every
+    first = src / "first.rst"
+    first.write_text(first.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    build_tiny_site(src, out, "-j", jobs)
+    assert "Edited." in (out / "first.html").read_text(encoding="utf-8")
+    assert sorted(sitemap_urls(out)) == every, "an incremental build lists only the pages it wrote"
+    build_tiny_site(src, out, "-j", jobs)  # nothing changed: no page written
+    assert sorted(sitemap_urls(out)) == every
+
+
+def test_the_text_of_the_404_page_links_from_the_site_root(tmp_path):
+    src, out = tmp_path / "src", tmp_path / "html"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-hosting", src)
+    build_tiny_site(src, out)
+    page = head(out / "404.html")
+    assert "/hb/first.html" in page.addresses and "first.html" not in page.addresses
+    assert page.root == "/hb/"
 
 
 # -- the built site ------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ the address Read the Docs serves the build at, or else pyproject.toml's). Once t
 this extension derives from it what the three extensions it sets up need:
 
 - sphinx-sitemap writes ``sitemap.xml``, every page with its absolute address (``sitemap_excludes``: the
-  pages no search engine should list);
+  pages no search engine should list). It lists only the pages a build writes, so after an incremental
+  build (``make docs`` after an edit) the file would hold only the pages that changed: :class:`WholeSitemap`
+  hands it the others too;
 - sphinxext-opengraph gives every page ``og:title``, ``og:description``, ``og:type`` and an absolute
   ``og:url`` (``ogp_site_url``). A page's description is the start of its text, except on the front page,
   which is what a link to the site shows: there it is ``site_description``, one sentence saying what the
@@ -26,8 +28,10 @@ import os
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
+import sphinx_sitemap
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.errors import ConfigError
 
 from identities import citing, ids
@@ -62,6 +66,29 @@ def derive_from_base_url(app: Sphinx, config) -> None:
     config.ogp_site_url = base
     config.notfound_urls_prefix = parts.path
     config.sitemap_excludes = unlisted_pages(ids.moved())
+
+
+class WholeSitemap:
+    """Every page in ``sitemap.xml``, however few pages the build wrote: the pages it did not write this time are
+    handed to sphinx-sitemap, through the handler it collects written pages with, before it writes the file.
+
+    A page is being written when its doctree is resolved, which Sphinx does in the main process even when
+    other processes write the pages (``-j``).
+    """
+
+    def __init__(self):
+        self.written: set[str] = set()
+
+    def start(self, app: Sphinx) -> None:
+        self.written.clear()
+
+    def note(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        self.written.add(docname)
+
+    def add_unwritten(self, app: Sphinx, exception: Exception | None) -> None:
+        if exception is None and isinstance(app.builder, StandaloneHTMLBuilder):
+            for docname in sorted(app.env.found_docs - self.written):
+                sphinx_sitemap.add_html_link(app, docname, "page.html", {}, None)
 
 
 def _relative(uri: str) -> bool:
@@ -106,4 +133,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", absolute_links_on_404)
     app.connect("html-page-context", content_root_on_404)
     app.connect("html-page-context", describe_the_front_page, priority=400)
+    sitemap = WholeSitemap()
+    app.connect("builder-inited", sitemap.start)
+    app.connect("doctree-resolved", sitemap.note)
+    app.connect("build-finished", sitemap.add_unwritten, priority=400)  # before sphinx-sitemap writes the file
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
