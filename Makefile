@@ -9,7 +9,7 @@ PORT ?= 8000
 # sphinx-build's flags: warnings are errors (-W, all reported: --keep-going), every reference must resolve (-n)
 SPHINXOPTS ?= -W --keep-going -n -q
 
-.PHONY: verify test docs docs-assets serve bench-scale clean
+.PHONY: verify test docs docs-assets serve readthedocs bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ serve: docs
 	@echo "serving $(abspath $(HTML)) on http://localhost:$(PORT)/ (Ctrl-C stops)"
 	$(PY) -m http.server --bind 127.0.0.1 --directory $(HTML) $(PORT)
 
+## readthedocs: run .readthedocs.yaml's steps as Read the Docs does (new environment, pip, npm ci, Sphinx)
+## into _readthedocs/; CANONICAL_URL=… stands for the address Read the Docs would serve the build at
+CANONICAL_URL ?=
+readthedocs: $(STAMP)
+	$(PY) docs/_scripts/readthedocs_build.py $(if $(CANONICAL_URL),--canonical-url $(CANONICAL_URL))
+
 ## verify: check every identity of the catalog and print the table
 verify: $(STAMP)
 	$(PY) -m identities verify
@@ -47,4 +53,4 @@ bench-scale: $(STAMP) $(KATEX)
 	$(PY) benchmarks/scale.py $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) --write
 
 clean:
-	rm -rf $(VENV) docs/_build docs/_katex/node_modules
+	rm -rf $(VENV) docs/_build docs/_katex/node_modules _readthedocs

@@ -8,6 +8,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
 sys.path.insert(0, str(HERE.parent))
 
+from hosting import base_url  # noqa: E402
 from identities.edition import TITLE, edition  # noqa: E402
 
 # sphinx-autodoc-typehints 3.6 calls an API that Sphinx 10 removes; not ours to fix, and not a Sphinx warning.
@@ -26,6 +27,8 @@ extensions = [
     "sphinx_copybutton",        # one click copies a code block without prompts or output
     "sphinx_design",            # tabs: numerator/denominator layout, column/row vec side by side in guides
     "handbook",                 # the identity domain and generated pages (also sets up offline KaTeX)
+    "hosting",                  # sitemap, social-card metadata and 404 page from html_baseurl (sets up
+                                # sphinx_sitemap, sphinxext.opengraph and notfound.extension)
 ]
 
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
@@ -58,15 +61,25 @@ html_title = f"{project} {version}"  # every page shows the version
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
 html_js_files = ["formula-copy.js", "drawers.js", "katex/copy-tex.min.js", "cite.js"]
-# The deployment's address, set once, in pyproject.toml ([project.urls] Documentation): every page's
-# <link rel="canonical">, the permalink, BibTeX entry and plain-text reference of each identity, and the URLs of
-# catalog.json start with it.
-html_baseurl = EDITION.url
+# The deployment's address, set once, in pyproject.toml ([project.urls] Documentation), unless Read the Docs is
+# building: then the address it serves the build at (READTHEDOCS_CANONICAL_URL). Every page's
+# <link rel="canonical"> and og:url, the permalink, BibTeX entry and plain-text reference of each identity, the
+# URLs of catalog.json and sitemap.xml, and the links of 404.html (from its path) start with it.
+html_baseurl = base_url(EDITION.url)
 html_permalinks_icon = "#"
 # Arrow keys must scroll a wide table, not turn the page; the "view source" link would show a
 # generated page's source, which is not what a reader can edit.
 html_theme_options = {"navigation_with_keys": False}
 html_show_sourcelink = False
+
+# The base URL already names the language and version (/en/stable/): the sitemap adds neither again.
+sitemap_url_scheme = "{link}"
+# Social cards: the title, description and address of each page, no image. sphinxext-opengraph would draw one
+# with matplotlib, with fonts it downloads; the build needs no network.
+ogp_site_name = TITLE
+site_description = EDITION.description  # the front page's (pyproject.toml's description); other pages: their text
+ogp_social_cards = {"enable": False}
+ogp_type = "website"
 
 html_search_scorer = str(HERE / "_static" / "search-scorer.js")
 

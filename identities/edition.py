@@ -1,6 +1,6 @@
 """The edition of the handbook a citation names: its title, authors, version, release date and licence.
 
-Each comes from one place. The version, licence, authors and the handbook's address
+Each comes from one place. The version, licence, authors, description and the handbook's address
 (``[project.urls] Documentation``) are the package's own metadata in ``pyproject.toml``; the
 release date is ``[tool.identities] released`` there. In a source checkout
 that file is read directly (so an edit shows at once, without reinstalling); in an installed
@@ -35,6 +35,7 @@ class Edition:
     license: str
     released: str | None  # ISO date, e.g. "2026-12-01"
     url: str = ""         # the handbook's address (``[project.urls] Documentation``), ending in "/"
+    description: str = ""  # one sentence saying what the handbook is (``description``)
 
     @property
     def year(self) -> str | None:
@@ -58,7 +59,7 @@ def _from_pyproject(path: Path) -> Edition | None:
                    authors=tuple(a["name"] for a in project.get("authors", ())),
                    license=license_.get("text", "") if isinstance(license_, dict) else str(license_),
                    released=data.get("tool", {}).get("identities", {}).get("released"),
-                   url=project.get("urls", {}).get("Documentation", ""))
+                   url=project.get("urls", {}).get("Documentation", ""), description=project.get("description", ""))
 
 
 def _from_metadata() -> Edition:
@@ -71,7 +72,7 @@ def _from_metadata() -> Edition:
         authors = tuple(a.split("<")[0].strip().strip('"') for a in meta["Author-email"].split(","))
     urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or () if ", " in u)
     return Edition(version=meta["Version"], authors=authors, license=meta.get("License") or "", released=None,
-                   url=urls.get("Documentation", ""))
+                   url=urls.get("Documentation", ""), description=meta.get("Summary") or "")
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,8 @@ def test_the_version_is_written_once_in_pyproject():
 def test_the_base_url_is_set_once_and_absolute():
     assert re.fullmatch(r"https://[^\s\"]+/", BASE), BASE
     assert edition().url == BASE
-    assert re.search(r"^html_baseurl = EDITION\.url$", CONF, re.M) and CONF.count("html_baseurl") == 1
+    assert re.search(r"^html_baseurl = base_url\(EDITION\.url\)$", CONF, re.M)
+    assert len(re.findall(r"^html_baseurl\b", CONF, re.M)) == 1, "docs/conf.py sets html_baseurl more than once"
 
 
 @pytest.mark.parametrize("ident", identities.all_identities(), ids=lambda i: i.id)
