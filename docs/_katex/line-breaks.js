@@ -18,7 +18,8 @@
 // tree changes shape under this module.
 "use strict";
 
-const katex = require("katex");
+// The build whose CSS and fonts the handbook serves (the package's main entry is another file).
+const katex = require("katex/dist/katex.min.js");
 
 const { Span } = katex.__domTree;
 
