@@ -60,7 +60,8 @@ def test_the_source_and_the_mathml_are_kept_for_the_copy_button_and_screen_reade
 
 
 def test_fractions_roots_scripts_and_braces_stay_whole():
-    formulas = [r"\frac{a + b}{c}", r"\sqrt{a + b}", r"X^{a + b}", r"{a + b}", r"\begin{aligned} a &= b + c \end{aligned}"]
+    formulas = [r"\frac{a + b}{c}", r"\sqrt{a + b}", r"X^{a + b}", r"{a + b}",
+                r"\begin{aligned} a &= b + c \end{aligned}"]
     for ours, katex in render(*formulas):
         assert len(pieces(ours)) == 1 and ours == katex
 
