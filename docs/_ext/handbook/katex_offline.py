@@ -1,7 +1,8 @@
 """Math typeset at build time with KaTeX under Node.js, served with its own CSS and fonts: no CDN.
 
-sphinxcontrib-katex does the prerendering; this module (1) points it at the ``katex.min.js`` that
-``docs/_katex`` installs with npm, so the JavaScript, CSS and fonts are one version, (2) turns on
+sphinxcontrib-katex does the prerendering; this module (1) points it at ``docs/_katex/line-breaks.js``,
+the ``katex.min.js`` that ``docs/_katex`` installs with npm (so the JavaScript, CSS and fonts are one
+version) with more places where a long display formula may wrap on a narrow screen, (2) turns on
 ``throwOnError``, which the prerenderer would otherwise drop, and turns a formula KaTeX cannot
 typeset into a warning with its location (a build error under ``-W``), and (3) copies the CSS and
 the woff2 fonts into ``_static/katex``.
@@ -28,6 +29,8 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 KATEX_DIR = Path(__file__).resolve().parents[2] / "_katex" / "node_modules" / "katex" / "dist"
+#: The module the render server loads: KaTeX, with long display formulas cut into more pieces.
+RENDERER = Path(__file__).resolve().parents[2] / "_katex" / "line-breaks.js"
 CSS = "katex/katex.min.css"
 INSTALL_HINT = "run `make docs-assets` (npm installs KaTeX into docs/_katex)"
 
@@ -37,7 +40,7 @@ def configure(app: Sphinx, config) -> None:
     if not js.is_file():
         raise ConfigError(f"KaTeX is not installed at {KATEX_DIR}: {INSTALL_HINT}")
     config.katex_prerender = True
-    config.katex_js_path = str(js)
+    config.katex_js_path = str(RENDERER)
     config.katex_css_path = CSS
     config.html_math_renderer = "katex_offline"
     katex.KATEX_DEFAULT_OPTIONS = {"throwOnError": True, "strict": "ignore"}
