@@ -153,3 +153,26 @@ def test_subscripted_names_print_as_subscripts_in_both_printers(name, text, tex)
     for symbol in (sp.Symbol(name), sp.MatrixSymbol(name, 3, 3)):
         assert unicode(symbol) == text
         assert latex(symbol) == tex
+
+
+def test_a_product_built_factor_by_factor_prints_as_one_product():
+    """−½d log 2π, not + (−(½)·d)·log(2π): nested and unevaluated products are flattened, and a
+    term that prints with a minus is subtracted."""
+    from identities.define import Determinant, log, matrix, mul
+    d = sp.Symbol("d", positive=True)
+    S = matrix("Sigma", "d", "d")
+    f = sp.Add(sp.Mul(sp.Integer(-1), sp.Rational(1, 2), log(Determinant(S)), evaluate=False),
+               sp.Mul(sp.Mul(sp.Integer(-1), sp.Rational(1, 2), d, evaluate=False), log(2 * sp.pi), evaluate=False),
+               evaluate=False)
+    assert unicode(f) == "−½ log det Σ − ½d log(2π)"
+    assert "+ -" not in latex(f) and latex(f).count(" - ") == 1
+
+
+def test_a_sum_of_transposes_prints_as_the_transpose_of_the_sum():
+    from identities.define import Inverse, Trace, matrix, mul
+    x, mu, S = matrix("x", "d", 1), matrix("mu", "d", 1), matrix("Sigma", "d", "d")
+    r = sp.MatAdd(x, -mu)
+    quadratic = Trace(mul(r.T, Inverse(S), r))
+    assert unicode(quadratic) == "(x − μ)ᵀΣ⁻¹(x − μ)" or unicode(quadratic) == "tr((x − μ)ᵀΣ⁻¹(x − μ))"
+    assert r"\left(x - \mu\right)^{\top} \Sigma^{-1}" in latex(quadratic)
+    assert unicode(Inverse(r.T)) in ("((x − μ)ᵀ)⁻¹", "(x − μ)⁻ᵀ")   # a further superscript keeps the brackets

@@ -89,11 +89,19 @@ class HandbookLatexPrinter(LatexPrinter):
     def _print_ScalarConstant(self, expr):
         return self._print(sp.Symbol(expr.name))
 
+    def parenthesize(self, item, level, strict=False, is_neg=False):
+        if _reads_as_transpose(item, level):
+            return self._print(item)
+        return super().parenthesize(item, level, strict=strict, is_neg=is_neg)
+
     def _wrap(self, expr) -> str:
         """*expr* as the base of a superscript (ᵀ, ⁻¹): parenthesised unless it binds tighter."""
         return self.parenthesize(expr, PRECEDENCE["Pow"])
 
     def _print_MatAdd(self, expr):
+        inner = _transposed_sum(expr)
+        if inner is not None:
+            return r"\left(%s\right)^{\top}" % self._print(inner)
         out = ""
         for i, term in enumerate(expr.args):
             text = self._print(term)
@@ -145,10 +153,26 @@ class HandbookLatexPrinter(LatexPrinter):
         return r"\det\left(%s\right)" % self._print(expr.arg)
 
     def _print_Mul(self, expr):
+        if not expr.is_Mul:   # SymPy prints a negative power, 1/x, through its product printer
+            return super()._print_Mul(expr)
+        expr = _flat_product(expr)
+        if not expr.is_Mul:   # the numbers cancelled: 2·½·x is x
+            return self._print(expr)
         coeff, rest = expr.as_coeff_Mul()
         if coeff == sp.Rational(1, 2) and _squared_norm(rest) is not None:   # ½‖AX − B‖²_F, as people write it
             return r"\frac{1}{2} %s" % self._print(rest)
         return super()._print_Mul(expr)
+
+    def _print_Add(self, expr, order=None):
+        """Terms joined by + and −: a term that prints with a minus is subtracted (never "+ -")."""
+        out = ""
+        for i, term in enumerate(self._as_ordered_terms(expr, order=order)):
+            text = self._print(term)
+            if i and text.startswith("-"):
+                out += " - " + text[1:].lstrip()
+            else:
+                out += (" + " if i else "") + text
+        return out
 
     def _print_Pow(self, expr):
         """A power of det X or log det X is (det X)ᵖ: unbracketed, det X^{p} would read as det(Xᵖ)."""
@@ -213,13 +237,43 @@ def _superscript(text: str) -> str | None:
 _ACCENTS = {"hat": "\u0302", "tilde": "\u0303"}
 
 
+def _transposed_sum(expr):
+    """The sum whose transpose the difference *expr* is, when each of its terms is a transpose (x − μ
+    for xᵀ − μᵀ, which SymPy makes of (x − μ)ᵀ), positive terms first; else None."""
+    inner = []
+    for term in expr.args:
+        coeff, factors = _coeff_matrices(term) if isinstance(term, sp.MatMul) else (1, [term])
+        if len(factors) != 1 or not isinstance(factors[0], sp.Transpose):
+            return None
+        inner.append((sp.sympify(coeff), factors[0].arg))
+    if not any(coeff.could_extract_minus_sign() for coeff, _ in inner):
+        return None   # Aᵀ + Bᵀ reads as well as it is: only a difference is written back, (x − μ)ᵀ
+    inner.sort(key=lambda pair: bool(pair[0].could_extract_minus_sign()))
+    return sp.MatAdd(*(arg if coeff == 1 else sp.MatMul(coeff, arg) for coeff, arg in inner), evaluate=False)
+
+
+def _reads_as_transpose(item, level) -> bool:
+    """True for a sum printed as the transpose of a sum, (x − μ)ᵀ, in a product: it needs no brackets
+    there (as the base of a further superscript it keeps them)."""
+    return isinstance(item, sp.MatAdd) and level <= PRECEDENCE["Mul"] and _transposed_sum(item) is not None
+
+
+def _flat_product(expr):
+    """A scalar product as one product with one numeric coefficient: −½·d·log 2π, not
+    (−1)·(½·d)·log 2π, which a statement built factor by factor holds unevaluated."""
+    factors = [f for a in expr.args for f in (_flat_product(a).args if a.is_Mul else (a,))]
+    if len(factors) == len(expr.args) and sum(f.is_Number for f in factors) <= 1:
+        return expr
+    return sp.Mul(*factors)
+
+
 def _is_letter(text: str) -> bool:
     """True for a number or a one-letter name with its marks (2, (3/2), λ, X̂₁, σᵢ, √d): a factor that can stand
     next to another without a sign between them."""
     core = "".join(c for c in text if c not in _SUBSCRIPT_OF.values() and c not in _SUPERSCRIPT_OF.values()
                    and not unicodedata.combining(c))
     core = core.removeprefix("√")
-    return core.strip("()").replace("/", "").replace(".", "").isdigit() or (len(core) == 1 and core.isalpha())
+    return core.strip("()").replace("/", "").replace(".", "").isnumeric() or (len(core) == 1 and core.isalpha())
 
 
 #: Characters a subscript may be written with as subscripts (Unicode has no capital ones).
@@ -263,6 +317,8 @@ class HandbookUnicodePrinter(StrPrinter):
 
     def parenthesize(self, item, level, strict=False):
         """Parentheses by mathematical precedence, as in LaTeX (a transpose binds like a power)."""
+        if _reads_as_transpose(item, level):
+            return self._print(item)
         prec = precedence_traditional(item)
         if prec < level or (not strict and prec <= level):
             return f"({self._print(item)})"
@@ -367,6 +423,9 @@ class HandbookUnicodePrinter(StrPrinter):
         return f"{sign}{self.parenthesize(coeff, PRECEDENCE['Mul'])}{' ' if spaced else ''}{body}"
 
     def _print_MatAdd(self, expr):
+        inner = _transposed_sum(expr)
+        if inner is not None:
+            return f"({self._print(inner)})ᵀ"
         out = ""
         for i, term in enumerate(expr.args):
             text = self._print(term)
@@ -387,6 +446,11 @@ class HandbookUnicodePrinter(StrPrinter):
         return out
 
     def _print_Mul(self, expr):
+        if not expr.is_Mul:   # SymPy prints a negative power, 1/x, through its product printer
+            return super()._print_Mul(expr)
+        expr = _flat_product(expr)
+        if not expr.is_Mul:   # the numbers cancelled: 2·½·x is x
+            return self._print(expr)
         coeff, rest = expr.as_coeff_Mul()
         if coeff == sp.Rational(1, 2) and _squared_norm(rest) is not None:   # ½‖AX − B‖²_F, as people write it
             return "½" + self._print(rest)
@@ -406,7 +470,7 @@ class HandbookUnicodePrinter(StrPrinter):
         if coeff < 0:
             sign, coeff = "−", -coeff
         texts = [self.parenthesize(f, PRECEDENCE["Mul"]) for f in rest.as_ordered_factors()]
-        texts = ([] if coeff == 1 else [self.parenthesize(coeff, PRECEDENCE["Mul"])]) + \
+        texts = ([] if coeff == 1 else ["½" if coeff == sp.Rational(1, 2) else self.parenthesize(coeff, PRECEDENCE["Mul"])]) + \
             sorted(texts, key=lambda text: not _is_letter(text))
         out = texts[0]
         for previous, text in zip(texts, texts[1:]):
