@@ -29,7 +29,6 @@ from sympy.printing.pretty.pretty_symbology import greek_unicode
 from sympy.printing.str import StrPrinter
 
 from .nodes import FUNCTION_CALL, Cotangent, Differential, Named
-from .symbols import DIMS
 
 __all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "code", "NUMPY_HELPERS", "helpers_used",
            "print_rule", "numpy_helper", "code_helper", "code_operation", "helper_functions", "missing_printers",
@@ -415,11 +414,17 @@ class CodeUnavailable(NotImplementedError):
     """A construct has no faithful equivalent in an array library: the code for that library is not printed.
 
     ``backend`` is the library's label ("JAX", "PyTorch") and ``construct`` names what it lacks; the
-    message is one sentence saying both, which the handbook shows in place of the code."""
+    message is one sentence saying both, and :attr:`notice` what the handbook and the export say in
+    place of the code."""
 
     def __init__(self, backend: str, construct: str):
         self.backend, self.construct = backend, construct
         super().__init__(f"{construct} has no faithful equivalent in {backend}")
+
+    @property
+    def notice(self) -> str:
+        """What a page or the export says in place of the code."""
+        return f"{self.backend} code is not available for this identity: {self}."
 
 
 @dataclass(eq=False)
@@ -665,13 +670,14 @@ _MATH_SCALARS = {"exp": "math.exp", "log": "math.log", "sqrt": "math.sqrt", "tan
 
 def _tensor_free(expr) -> bool:
     """Whether *expr* is a number computed from sizes, numbers and sampled constants only (no matrix, no
-    scalar parameter): PyTorch code computes it with Python's ``math``."""
+    scalar parameter): PyTorch code computes it with Python's ``math``.  Sizes are the integer
+    symbols (:data:`.symbols.DIMS`); a scalar parameter is a real one."""
     if not isinstance(expr, sp.Expr) or getattr(expr, "is_Matrix", False):
         return False
     for node in sp.preorder_traversal(expr):
         if isinstance(node, sp.MatrixExpr) or getattr(node, "is_Matrix", False):
             return False
-        if isinstance(node, sp.Symbol) and not (node.name in DIMS and node == DIMS[node.name]):
+        if isinstance(node, sp.Symbol) and not node.is_integer:   # a scalar parameter, not a size
             return False
     return True
 
