@@ -23,9 +23,15 @@ whose allowance is measured at the point from the float64 rounding error model u
 and the allowance is 16 times the larger estimate plus 10⁴ u of the results' size (the floor
 library approximations such as expm's Padé step need, see ``identities/engine/checks/judge.py``).  A
 pass also needs that allowance to be narrow, at most 10⁻⁵ of the results' size, so a difference in
-the fifth digit can never pass; in practice the allowance is around 10⁻¹² of the size, and any
-mistake in the printed code (a transpose, a sign, a wrong function) is many orders beyond it, which
-:func:`test_a_wrong_printed_line_fails_the_comparison` checks.
+the fifth digit can never pass.  When this was written the 1,334 comparisons of each library had
+allowances of 10⁴ to 9·10⁴ u (2·10⁻¹² to 2·10⁻¹¹ of the size) and differences of 0.25 u at the
+median and under 2·10³ u at most (a power of a bilinear form), a fiftieth of their allowance; a
+mistake in the printed code (a transpose, a sign, a wrong function) is many orders beyond, which the
+tests that print classic mistakes and a wrong line check.
+
+Beside the catalog, :func:`test_every_construct_computes_in_jax_and_torch_what_it_computes_in_numpy`
+prints one expression per construct of ``identities.define``, so that a construct no identity uses
+yet is covered too.
 
 The two libraries are not installed alike: JAX (``jax[cpu]``) is in the ``test`` extra, so ``make
 test`` runs its tests (and CI, where ``CI`` is set, fails rather than skips them if JAX is missing);
@@ -152,6 +158,81 @@ def test_the_jax_code_computes_what_the_numpy_code_computes(jax_backend, ident):
 def test_the_torch_code_computes_what_the_numpy_code_computes(torch_backend, ident):
     failures = compare(ident, torch_backend, code_listing(ident, "torch"))
     assert not failures, "\n".join(failures)
+
+
+# -- every construct, whether or not the catalog uses it today --------------------------------------
+
+def _constructs():
+    """One expression per construct of ``identities.define`` (and per node of SymPy's the printers
+    know), with the symbols it takes: X square and well conditioned (symmetric positive definite,
+    so that every factorization and matrix function applies), A tall, B square, x a column."""
+    from identities import define as d
+    X, B, A, x = d.matrix("X", "n", "n"), d.matrix("B", "n", "n"), d.matrix("A", "m", "n"), d.vector("x", "n")
+    Z = d.matrix("Z", "n", "n", complex=True)
+    k, eps, t = d.integer("k", values=(3,)), d.number("epsilon", values=(0.5,)), d.scalar("t")
+    lam, n, m = d.eigh_values(d.sym(X)), d.dim("n"), d.dim("m")
+    positive = d.HadamardProduct(X, X) + d.Ones(n, n)
+    return {
+        "trace, inverse, determinant, log, sqrt, pi": (d.log(d.Determinant(X)) * d.Trace(d.Inverse(X) * B)
+                                                      + d.sqrt(2 * d.pi * d.dim("n")), (X, B)),
+        "Kronecker, Hadamard, transpose, identity": (d.KroneckerProduct(X.T, B) + d.KroneckerProduct(
+            d.HadamardProduct(X, B), d.eye("n")), (X, B)),
+        "vec (both orders), row and column sums, ones": (d.Vec(A, "F") + d.Vec(A, "C") + d.Vec(
+            d.RowSums(A) * d.ColSums(A) + d.Ones(m, n), "F"), (A,)),
+        "softmax, softmax of rows, diag": (d.DiagMatrix(d.Softmax(x)) + d.SoftmaxRows(X), (X, x)),
+        "entrywise functions": (d.exp_(X) + d.tanh_(X) + d.sigmoid(X) + d.softplus(X) + d.log_(positive)
+                                + d.sqrt_(positive) + d.power(X, 3) + d.reciprocal(positive)
+                                + d.derivative_of(d.tanh_)(X) + d.derivative_of(d.sigmoid)(X), (X,)),
+        "matrix functions and powers": (d.expm(X) + d.expm_frechet(X, B) + d.sqrtm(X) + d.logm(X)
+                                        + d.sylvester(X, X, B) + X ** 3 + X ** k, (X, B, k)),
+        "special matrices": (d.KroneckerProduct(d.commutation("m", "n") * d.Vec(A) + d.Vec(A.T),
+                                                d.duplication("n") * d.elimination("n") * d.Vec(X)
+                                                + d.symmetrizer("n") * d.Vec(X)), (A, X)),
+        "parts": (d.sym(B) + d.tril(B) + d.triu(B) + d.phi(B) + d.diagonal(B) * d.column(B, 1).T
+                  + d.column(B, d.dim("n")) * x.T, (B, x)),
+        "factorizations": (d.chol(d.sym(X)) + d.eigh_vectors(d.sym(X)) + lam * x.T + d.gap(lam) + d.gap(lam, 2)
+                           + d.svd_v(A) + d.svd_u(A).T * A + d.svd_s(A) * x.T + d.qr_r(A) + d.qr_q(A).T * A, (X, A, x)),
+        "solves, pseudo-inverse, norms": (d.solve(X, B) + d.solve(X.T, x) * x.T + d.pinv(A) * A + d.pinv(A.T).T * A
+                                          + (d.nuclear_norm(A) + d.spectral_norm(A)) * X, (X, B, A, x)),
+        "block matrices": (d.block([[X, B], [B.T, X]]), (X, B)),
+        "scalars and sampled constants": (t ** 2 * eps * X + d.Rational(1, 2) * d.Trace(X) * B, (t, X, B, eps)),
+        "complex matrices": (d.real_part(d.Trace(d.conj_transpose(Z) * Z)) * d.eye("n") + d.conj(Z) * Z.T, (Z,)),
+    }
+
+
+CONSTRUCTS = _constructs()
+
+
+def _construct_inputs(params) -> list:
+    rng = np.random.default_rng(1)
+    sizes = {"m": 5, "n": 3}
+    values = []
+    for p in params:
+        if isinstance(p, ScalarConstant):
+            values.append(p.values[0])
+        elif isinstance(p, sp.Symbol):
+            values.append(np.array(0.7))
+        elif p.name == "X":   # symmetric positive definite, well conditioned, distinct eigenvalues
+            Q = np.linalg.qr(rng.standard_normal((3, 3)))[0]
+            values.append(Q @ np.diag([1.0, 1.5, 2.2]) @ Q.T + 0.05 * rng.standard_normal((3, 3)) * np.eye(3))
+        else:
+            shape = tuple(sizes[str(s)] if str(s) in sizes else int(s) for s in p.shape)
+            value = rng.standard_normal(shape)
+            values.append(value + 1j * rng.standard_normal(shape) if p.name == "Z" else value)
+    return values
+
+
+@pytest.mark.parametrize("construct", sorted(CONSTRUCTS))
+@pytest.mark.parametrize("which", ["jax", "torch"])
+def test_every_construct_computes_in_jax_and_torch_what_it_computes_in_numpy(construct, which, request):
+    backend = request.getfixturevalue(f"{which}_backend")
+    expr, params = CONSTRUCTS[construct]
+    numpy_fn = compile_expr(expr, params, "f")
+    namespace: dict[str, object] = {}
+    exec(compile(function_source(expr, params, "f", which), f"<{construct}>", "exec"), namespace)
+    args = _construct_inputs(params)
+    check = check_equal(numpy_fn.fn, _wrapped(namespace["f"], params, *backend[1:], None), *args)
+    assert check.verdict == "passed", (check.rel_error, check.tolerance, check.diagnosis, check.reason)
 
 
 def test_every_identity_has_jax_and_torch_code():
