@@ -110,7 +110,8 @@ def _wrapped(fn, params, to_backend, to_numpy, output):
     float64 (or complex128) whatever precision they come in; sampled constants stay Python numbers.
     It returns output number *output* (None: the only one) as a NumPy array."""
     def call(*args):
-        converted = [np.asarray(a).item() if isinstance(p, ScalarConstant) else to_backend(a) for p, a in zip(params, args)]
+        converted = [np.asarray(a).item() if isinstance(p, ScalarConstant) else to_backend(a)
+                     for p, a in zip(params, args)]
         value = fn(*converted)
         return to_numpy(value if output is None else value[output])
     return call

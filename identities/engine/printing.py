@@ -30,8 +30,8 @@ from sympy.printing.str import StrPrinter
 
 from .nodes import FUNCTION_CALL, Cotangent, Differential, Named
 
-__all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "code", "NUMPY_HELPERS", "helpers_used",
-           "print_rule", "numpy_helper", "code_helper", "code_operation", "helper_functions", "missing_printers",
+__all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "code", "NUMPY_HELPERS",
+           "helpers_used", "print_rule", "numpy_helper", "code_helper", "code_operation", "helper_functions", "missing_printers",
            "exponent", "code_name", "Backend", "BACKENDS", "NUMPY", "JAX", "TORCH", "backend_of", "CodeUnavailable"]
 
 
@@ -464,7 +464,8 @@ class Backend:
 #: The operations the printers of :mod:`printing` itself name, by their NumPy names; each backend
 #: spells them in its library (the construct modules add their own, see :func:`code_operation`).
 _LIBRARY_OPERATIONS = ("linalg.inv", "linalg.det", "linalg.solve", "linalg.matrix_power", "trace", "kron", "eye",
-                       "ones", "diagflat", "diag", "tril", "triu", "real", "conj", "block", "exp", "log", "tanh", "sqrt")
+                       "ones", "diagflat", "diag", "tril", "triu", "real", "conj", "block",
+                       "exp", "log", "tanh", "sqrt")
 
 #: Helper functions the NumPy code may call, by name; printed above the code that uses them.
 NUMPY_HELPERS: dict[str, str] = {

@@ -17,8 +17,8 @@ imports; nothing here imports PyTorch, and these functions are run only from pri
 
 from __future__ import annotations
 
-__all__ = ["kron", "softplus", "expm_frechet", "sqrtm", "logm", "sylvester", "commutation", "duplication", "elimination",
-           "symmetrizer", "phi_lower", "gap_matrix", "column_signs", "eigh_sorted", "eigenvalues", "eigenvectors",
+__all__ = ["kron", "softplus", "expm_frechet", "sqrtm", "logm", "sylvester", "commutation", "duplication",
+           "elimination", "symmetrizer", "phi_lower", "gap_matrix", "column_signs", "eigh_sorted", "eigenvalues", "eigenvectors",
            "svd_thin", "svd_u", "svd_s", "svd_v", "qr_reduced", "qr_q", "qr_r"]
 
 
