@@ -9,7 +9,13 @@ PORT ?= 8000
 # sphinx-build's flags: warnings are errors (-W, all reported: --keep-going), every reference must resolve (-n)
 SPHINXOPTS ?= -W --keep-going -n -q
 
-.PHONY: verify test docs docs-assets serve readthedocs bench-scale clean
+# PyTorch for `make interop`: the version, and the package index to take it from (empty: pip's own). Where
+# PyPI serves the build with GPU libraries (gigabytes), take the CPU build from PyTorch's index:
+#   make interop TORCH_INDEX=https://download.pytorch.org/whl/cpu
+TORCH_VERSION ?= 2.13.0
+TORCH_INDEX ?=
+
+.PHONY: verify test interop docs docs-assets serve readthedocs bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +52,11 @@ verify: $(STAMP)
 ## test: run every test (engine, catalog, mutants, doctests, guide code, docs build, intersphinx, browser)
 test: $(STAMP) $(KATEX)
 	$(PY) -m pytest
+
+## interop: install PyTorch into .venv, then run the JAX and PyTorch code of every identity against its NumPy code
+interop: $(STAMP)
+	$(PY) -m pip install --quiet torch==$(TORCH_VERSION) $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
+	$(PY) -m pytest tests/test_interop.py tests/test_complex_torch.py
 
 ## bench-scale: docs build, verify and test cost on replicated catalogs; writes the table into docs/performance.md
 BENCH_SIZES ?=

@@ -17,6 +17,7 @@ from .engine.checks import Check, check_differential, check_gradient, check_hess
 from .engine.equality import check_equal
 from .engine.cache import mutants, verify
 from .engine.mutants import Mutant, MutationReport
+from .engine.printing import CodeUnavailable
 from .engine.record import Claim, Derivation, DefinitionError, Identity, Step, Var
 from .engine.registry import UnknownIdentity, all_identities, families, get
 from .engine.verify import Report, Row
@@ -26,7 +27,7 @@ __all__ = [
     "get", "all_identities", "families", "verify", "mutants",
     "check_gradient", "check_differential", "check_jacobian", "check_hessian", "check_vjp", "check_equal",
     "Check", "Report", "Row", "MutationReport", "Mutant", "Identity", "Claim", "Step", "Derivation", "Var",
-    "UnknownIdentity", "DefinitionError",
+    "UnknownIdentity", "DefinitionError", "CodeUnavailable",
 ]
 
 #: The version of the handbook and the package, from ``pyproject.toml`` (see :mod:`identities.edition`).

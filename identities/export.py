@@ -4,8 +4,9 @@
 ``catalog.json`` at the site's root, with ``catalog.schema.json`` (the JSON Schema it follows,
 committed as ``identities/catalog.schema.json``) beside it. Everything in it is printed from the
 registry, as the pages are: LaTeX and Unicode of each claim in each layout, the NumPy code the
-checker runs, the sources with their locators and Matrix Cookbook numbers, and the verification
-report at seed 0, read from the verification cache like everywhere else.
+checker runs and the same functions in JAX and PyTorch, the sources with their locators and Matrix
+Cookbook numbers, and the verification report at seed 0, read from the verification cache like
+everywhere else.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from . import citing, ids
 from .edition import TITLE, edition
 from .engine.conditions import CONDITIONS
 from .engine.forms import LAYOUTS, code_listing, definitions, forms, where
-from .engine.printing import latex, unicode
+from .engine.printing import CodeUnavailable, latex, unicode
 from .engine.registry import all_identities
 from .engine.sources import authors_year, citation, title_of
 
@@ -74,6 +75,14 @@ def _claim(ident, claim) -> dict:
     }
 
 
+def _code(ident, backend: str) -> str | dict:
+    """The identity's code in *backend*'s library, or what says it is not available (as the page does)."""
+    try:
+        return code_listing(ident, backend)
+    except CodeUnavailable as exc:
+        return {"unavailable": exc.notice}
+
+
 def _source(s) -> dict:
     return {"key": s.key, "locator": s.locator, "equations": list(s.equations), "where": s.where,
             "work": title_of(s.key), "authors_year": authors_year(s.key), "citation": citation(s)}
@@ -122,6 +131,8 @@ def identity_record(ident, base: str = "", old_ids: tuple[str, ...] = (), first:
         "cookbook": list(ident.cookbook),
         "see_also": list(ident.see_also),
         "numpy": code_listing(ident),
+        "jax": _code(ident, "jax"),
+        "torch": _code(ident, "torch"),
         "verification": _verification(ident),
     }
 

@@ -3,7 +3,8 @@
 G = ∂f/∂Re Z + i ∂f/∂Im Z, with df = Re tr(Gᴴ dZ).  PyTorch's notes call its ``.grad`` the conjugate
 Wirtinger derivative; these tests pin the exact relation — equality, with no factor — on the
 catalog's complex identities and on losses the catalog does not hold.  PyTorch is not a dependency:
-the tests run where it is installed and are skipped, saying so, elsewhere.
+the tests run where it is installed (``make interop`` installs it and runs them, with
+tests/test_interop.py) and are skipped, saying so, elsewhere.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 
 torch = pytest.importorskip(
     "torch", reason="PyTorch is not installed, so the complex-gradient convention is not compared with "
-                    "torch.autograd here (pip install torch to run these tests)")
+                    "torch.autograd here (make interop installs a CPU build of it and runs these tests)")
 
 import identities  # noqa: E402  (after the skip)
 from identities import check_gradient  # noqa: E402

@@ -56,8 +56,47 @@ def test_every_identity_is_exported_with_what_its_page_shows(document):
     assert log_det["symbols"][0]["shape"] == ["n", "n"] and log_det["conditions"][0]["symbol"] == "X"
     assert {s["key"] for s in log_det["sources"]} >= {"petersen2012cookbook"}
     assert "def " in log_det["numpy"] and "np.linalg" in log_det["numpy"]
+    assert log_det["jax"] == ident.code("jax") and "jnp.linalg.inv(X.T)" in log_det["jax"]
+    assert log_det["torch"] == ident.code("torch") and "torch.linalg.inv(X.T)" in log_det["torch"]
     record = log_det["verification"]
     assert record["ok"] and record["seed"] == 0 and record["passed"] == record["checks"] == len(record["rows"])
+
+
+def test_every_identity_carries_its_jax_and_torch_code_beside_the_numpy_code(document):
+    from identities.engine.callables import claim_name, function_name
+
+    for record in document["identities"]:
+        ident = identities.get(record["id"])
+        assert record["jax"].startswith("import jax\nimport jax.numpy as jnp"), record["id"]
+        assert record["torch"].startswith("import torch"), record["id"]
+        for name in [function_name(ident)] + [claim_name(c) for c in ident.claims]:   # helpers differ by library
+            assert all(f"\ndef {name}(" in record[b] for b in ("numpy", "jax", "torch")), (record["id"], name)
+
+
+def test_code_a_library_cannot_print_is_exported_as_not_available(monkeypatch, document):
+    """Where a library has no faithful equivalent of a construct, the record says so in a sentence
+    naming it, as the page does, and the schema accepts exactly that in place of the code."""
+    from identities.engine.printing import CodeUnavailable
+
+    listing = export.code_listing
+
+    def no_torch(ident, backend="numpy"):
+        if backend == "torch":
+            raise CodeUnavailable("PyTorch", "gap_matrix")
+        return listing(ident, backend)
+
+    monkeypatch.setattr(export, "code_listing", no_torch)
+    record = export.identity_record(identities.get("log-det"))
+    assert record["torch"] == {"unavailable": "PyTorch code is not available for this identity: gap_matrix has no "
+                                              "faithful equivalent in PyTorch."}
+    assert record["jax"] == identities.get("log-det").code("jax")
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    bad = json.loads(json.dumps(document))
+    bad["identities"][0]["torch"] = record["torch"]
+    assert not list(validator.iter_errors(bad))
+    bad["identities"][0]["torch"] = {"unavailable": "no"}
+    bad["identities"][1]["jax"] = ""
+    assert len(list(validator.iter_errors(bad))) == 2
 
 
 def test_the_command_writes_the_export_and_follows_the_conventions(tmp_path):

@@ -8,6 +8,7 @@ process imports is fixed once imported). That root records which pages each buil
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -127,6 +128,62 @@ def test_every_identity_and_family_gets_a_source_and_a_page(scratch):
     family = (scratch.out / "family" / "toy.html").read_text(encoding="utf-8")
     assert "../id/toy-linear.html#toy-linear" in family and "../id/toy-quadratic.html#toy-quadratic" in family
     assert "Toy identities of a scratch catalog" in family
+
+
+#: A toy identity whose one construct has NumPy code only (a helper registered for NumPy alone).
+NUMPY_ONLY = '''"""A toy identity whose construct exists in NumPy only.
+
+>>> 1 + 1
+2
+"""
+
+import sympy as sp
+
+from identities.define import *
+from identities.engine.printing import numpy_helper, print_rule
+
+
+class Twice(sp.MatrixExpr):
+    def __new__(cls, arg):
+        return super().__new__(cls, arg)
+
+    @property
+    def shape(self):
+        return self.args[0].shape
+
+
+numpy_helper("numpy_only_twice", "def numpy_only_twice(M):\\n    return 2 * M\\n")
+print_rule(Twice, latex=lambda p, e: r"\\operatorname{twice}\\left(%s\\right)" % p._print(e.args[0]),
+           unicode=lambda p, e: f"twice({p._print(e.args[0])})",
+           numpy=lambda p, e: p.call("numpy_only_twice", e.args[0]))
+
+A = matrix("A", "n", "k")
+X = matrix("X", "n", "k")
+
+IDENTITY = identity(
+    id="toy-twice", title="Toy doubled trace",
+    symbols=[variable(X, "the variable"), constant(A, "a constant")],
+    function=Trace(mul(A.T, Twice(X))), claims=[gradient(X, 2 * A)], sources=(cite("giles2008extended"),))
+'''
+
+
+def test_the_code_shows_in_numpy_jax_and_pytorch_tabs_or_says_it_is_not_available(scratch):
+    scratch.write("toy_twice", NUMPY_ONLY)
+    built(scratch)
+    page = (scratch.out / "id" / "toy-linear.html").read_text(encoding="utf-8")
+    code = page[page.index('id="toy-linear-code"'):]
+    code = code[:code.index("</section>")]
+    assert [label in code for label in (">\nNumPy</label>", ">\nJAX</label>", ">\nPyTorch</label>")] == [True] * 3
+    assert 'data-sync-group="code"' in code and code.count('<div class="highlight">') == 3
+    text = re.sub(r"<[^>]+>", "", code)
+    assert "import jax.numpy as jnp" in text and "jnp.trace(A.T @ X)" in text and "torch.trace(A.T @ X)" in text
+    page = (scratch.out / "id" / "toy-twice.html").read_text(encoding="utf-8")
+    code = page[page.index('id="toy-twice-code"'):]
+    text = re.sub(r"<[^>]+>", "", code[:code.index("</section>")])
+    assert "numpy_only_twice(X)" in text   # the NumPy code, then a sentence where each other library's would be
+    for label in ("JAX", "PyTorch"):
+        assert (f"{label} code is not available for this identity: numpy_only_twice has no faithful equivalent "
+                f"in {label}.") in text
 
 
 def test_a_rebuild_with_nothing_changed_rewrites_no_source_and_reads_no_page(scratch):

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import weakref
 
-from .compile import Compiled, compile_expr
+import re
+
+from .compile import Compiled, compile_expr, function_source
 from .nodes import Differential
-from .printing import code_name
+from .printing import NUMPY, Backend, CodeUnavailable, backend_of, code_name
 
 __all__ = ["memo", "claim_name", "claim_parameters", "function_of", "differentiated_function", "house_function",
-           "choose_claim"]
+           "choose_claim", "code_listing", "function_name"]
 
 #: What is printed or compiled from an identity, kept while the identity lives.  Keyed by the record
 #: itself (equal records share an entry), so a modified copy never reuses what its original printed.
@@ -53,14 +55,23 @@ def claim_parameters(ident, claim) -> tuple:
     return params
 
 
+def function_name(ident) -> str:
+    """The name of the function printed from the identity's function: its output's name (``f``, ``O``),
+    several joined by underscores (``lambda__U``)."""
+    name = "_".join(code_name(n) for n, _ in ident.outputs)
+    return name if name.isidentifier() else "f"
+
+
+def _function_expr(ident):
+    return tuple(e for _, e in ident.outputs) if ident.several_outputs else ident.function
+
+
 def function_of(ident) -> Compiled:
     """The function f (or F) as NumPy code, parameters in declaration order; with several outputs it
     returns them as a tuple, in the order of ``ident.output``."""
     cache = memo(ident)
     if "function" not in cache:
-        name = "_".join(code_name(n) for n, _ in ident.outputs)
-        cache["function"] = compile_expr(tuple(e for _, e in ident.outputs) if ident.several_outputs else
-                                         ident.function, ident.parameters, name if name.isidentifier() else "f")
+        cache["function"] = compile_expr(_function_expr(ident), ident.parameters, function_name(ident))
     return cache["function"]
 
 
@@ -125,3 +136,41 @@ def choose_claim(ident, kind: str, wrt=None, **selectors):
         raise ValueError(f"identity {ident.id!r} has {len(chosen)} claims of kind {kind} with respect to {name}; "
                          f"choose one with {choices}")
     return chosen[0]
+
+
+def _sources(ident, backend: Backend) -> list[str]:
+    """The source of the function and of every claim's house form, printed for *backend*."""
+    if backend is NUMPY:   # the very code the checker runs
+        return [function_of(ident).source] + [house_function(ident, c).source for c in ident.claims]
+    return [function_source(_function_expr(ident), ident.parameters, function_name(ident), backend)] + [
+        function_source(c.expr, claim_parameters(ident, c), claim_name(c), backend) for c in ident.claims]
+
+
+def code_listing(ident, backend: str | Backend = NUMPY) -> str:
+    """Copy-ready code for *backend* ("numpy", "jax" or "torch"): the function and every house-form
+    derivative, printed from the stored expressions, with the imports once at the top and each helper
+    function once.  A construct the backend has no faithful equivalent of raises
+    :class:`~.printing.CodeUnavailable` naming it (and the library)."""
+    backend = backend_of(backend)
+    cache = memo(ident)
+    key = ("listing", backend.name)
+    if key not in cache:
+        try:
+            cache[key] = _listing(_sources(ident, backend), backend)
+        except CodeUnavailable as exc:
+            cache[key] = exc
+    if isinstance(cache[key], CodeUnavailable):
+        raise CodeUnavailable(cache[key].backend, cache[key].construct)
+    return cache[key]
+
+
+def _listing(sources: list[str], backend: Backend) -> str:
+    seen, chunks = set(), []
+    for source in sources:
+        for chunk in source.split("\n\n\n")[1:]:   # the first chunk is the opening (imports, setup)
+            chunk = chunk.strip("\n")
+            if chunk and chunk not in seen:
+                seen.add(chunk)
+                chunks.append(chunk)
+    body = "\n\n\n".join(chunks)
+    return f"{backend.opening(body)}\n\n\n{body}\n"

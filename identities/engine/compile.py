@@ -1,6 +1,7 @@
 """Turn a matrix expression into copy-ready NumPy source and the function that source defines.
 
 The text shown on a page and the function the checker calls are the same string, executed once.
+The same expression prints as JAX and PyTorch source too (:func:`function_source`), for the pages.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import numpy as np
 import sympy as sp
 
 from .nodes import named_parts, unname
-from .printing import code_name, helpers_used, numpy_code
+from .printing import NUMPY, Backend, backend_of, code, code_name, helpers_used
 from .symbols import DIMS
 
-__all__ = ["Compiled", "compile_expr", "numeric_dimensions"]
+__all__ = ["Compiled", "compile_expr", "function_source", "numeric_dimensions"]
 
 
 @dataclass(frozen=True)
@@ -72,35 +73,48 @@ def _dimension_bindings(expr, params: tuple[sp.MatrixSymbol, ...]) -> list[str]:
     return lines
 
 
-def compile_expr(expr, params: tuple[sp.MatrixSymbol, ...], name: str) -> Compiled:
-    """Print *expr* as ``def name(*params)`` in NumPy and execute that text to get the function.
+def function_source(expr, params: tuple[sp.MatrixSymbol, ...], name: str, backend: str | Backend = NUMPY) -> str:
+    """The source of ``def name(*params)`` computing *expr* in *backend*'s library ("numpy", "jax",
+    "torch"), with the import lines and the helper functions it calls above it.
 
     A tuple of expressions gives a function returning a tuple (a function with several outputs);
-    the named parts they share are computed once.
+    the named parts they share are computed once.  A construct the backend has no equivalent of
+    raises :class:`~.printing.CodeUnavailable`.
     """
+    backend = backend_of(backend)
     exprs = tuple(expr) if isinstance(expr, tuple) else (expr,)
     assignments, hoisted, helpers = [], frozenset(), frozenset()
     taken = {p.name for p in params}
     for part in named_parts(sp.Tuple(*exprs)):
         if part.name in taken:
             raise ValueError(f"the named sub-expression {part.name!r} clashes with a parameter or another name")
-        code, used = numpy_code(part.expr, hoisted)
-        assignments.append(f"{code_name(part.name)} = {code}")
+        text, used = code(part.expr, backend, hoisted)
+        assignments.append(f"{code_name(part.name)} = {text}")
         hoisted, helpers, taken = hoisted | {part.name}, helpers | used, taken | {part.name}
     bodies = []
     for e in exprs:
-        body, used = numpy_code(e, hoisted)
+        body, used = code(e, backend, hoisted)
         bodies.append(body)
         helpers = helpers | used
-    lines = ["import numpy as np", "", ""]
-    helper_text = helpers_used(helpers)
+    lines = []
+    helper_text = helpers_used(helpers, backend)
     if helper_text:
         lines += [helper_text.rstrip("\n"), "", ""]
     lines.append(f"def {name}({', '.join(code_name(p.name) for p in params)}):")
     lines += ["    " + line for line in _dimension_bindings(unname(sp.Tuple(*exprs)), params)]
     lines += ["    " + line for line in assignments]
     lines.append(f"    return {', '.join(bodies)}")
-    source = "\n".join(lines) + "\n"
+    body = "\n".join(lines) + "\n"
+    return f"{backend.opening(body)}\n\n\n{body}"
+
+
+def compile_expr(expr, params: tuple[sp.MatrixSymbol, ...], name: str) -> Compiled:
+    """Print *expr* as ``def name(*params)`` in NumPy and execute that text to get the function.
+
+    A tuple of expressions gives a function returning a tuple (a function with several outputs);
+    the named parts they share are computed once.
+    """
+    source = function_source(expr, params, name)
     namespace: dict[str, object] = {}
     exec(compile(source, f"<{name}>", "exec"), namespace)
     return Compiled(name, tuple(p.name for p in params), source, namespace[name])

@@ -9,7 +9,8 @@ from functools import cached_property
 
 import sympy as sp
 
-from .callables import claim_name, claim_parameters, differentiated_function, function_of, house_function
+from .callables import (claim_name, claim_parameters, code_listing, differentiated_function, function_of,
+                        house_function)
 from .callables import memo as _memo
 from .compile import Compiled, compile_expr
 from .nodes import Named, Vec, named_parts
@@ -269,21 +270,3 @@ def form_function(ident: Identity, form: Form) -> Compiled:
 def claim_function(ident: Identity, claim: Claim) -> Compiled:
     """The NumPy function printed from the claim's stored expression."""
     return form_function(ident, forms(ident, claim)[0])
-
-
-def code_listing(ident: Identity) -> str:
-    """Copy-ready NumPy: the function and every house-form derivative, one import at the top."""
-    parts = [function_of(ident).source]
-    parts += [claim_function(ident, c).source for c in ident.claims]
-    seen, body = set(), ["import numpy as np", ""]
-    for source in parts:
-        chunks = source.split("\n\n\n")
-        for chunk in chunks:
-            chunk = chunk.strip("\n")
-            if chunk and chunk != "import numpy as np" and chunk not in seen:
-                seen.add(chunk)
-                body.append("\n" + chunk + "\n")
-    return "\n".join(body).rstrip() + "\n"
-
-
-

@@ -5,13 +5,21 @@ SymPy's own printers are written: transposes print as ``^\\top``, inverse transp
 ``X^{-\\top}``, products as ``@``.  Parentheses come from precedence: the two mathematical printers
 read each node's declared precedence (see :mod:`.nodes`), the NumPy printer reads Python's grammar
 of the code it has just printed.
+
+The code printer serves three array libraries (:data:`BACKENDS`): NumPy, whose code the checker
+runs, and JAX and PyTorch, whose code the handbook prints beside it.  A rule names operations
+(``printer.call("linalg.solve", A, B)``) and each :class:`Backend` spells them, so the three codes
+come from the same expression and the same rule; an operation a library lacks is refused with
+:class:`CodeUnavailable` rather than printed wrong.
 """
 
 from __future__ import annotations
 
 import ast
 import keyword
+import re
 import unicodedata
+from dataclasses import dataclass, field
 
 import numpy as np
 import sympy as sp
@@ -23,8 +31,9 @@ from sympy.printing.str import StrPrinter
 
 from .nodes import FUNCTION_CALL, Cotangent, Differential, Named
 
-__all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "NUMPY_HELPERS", "helpers_used",
-           "print_rule", "numpy_helper", "helper_functions", "missing_printers", "exponent", "code_name"]
+__all__ = ["latex", "unicode", "latex_operand", "unicode_operand", "numpy_code", "code", "NUMPY_HELPERS",
+           "helpers_used", "print_rule", "numpy_helper", "code_helper", "code_operation", "helper_functions", "missing_printers",
+           "exponent", "code_name", "Backend", "BACKENDS", "NUMPY", "JAX", "TORCH", "backend_of", "CodeUnavailable"]
 
 
 def code_name(name: str) -> str:
@@ -508,6 +517,63 @@ class HandbookUnicodePrinter(StrPrinter):
         return "𝟏ᵀ" if rows == 1 else "𝟏"
 
 
+class CodeUnavailable(NotImplementedError):
+    """A construct has no faithful equivalent in an array library: the code for that library is not printed.
+
+    ``backend`` is the library's label ("JAX", "PyTorch") and ``construct`` names what it lacks; the
+    message is one sentence saying both, and :attr:`notice` what the handbook and the export say in
+    place of the code."""
+
+    def __init__(self, backend: str, construct: str):
+        self.backend, self.construct = backend, construct
+        super().__init__(f"{construct} has no faithful equivalent in {backend}")
+
+    @property
+    def notice(self) -> str:
+        """What a page or the export says in place of the code."""
+        return f"{self.backend} code is not available for this identity: {self}."
+
+
+@dataclass(eq=False)
+class Backend:
+    """An array library the code is printed for: NumPy (the code the checker runs), JAX or PyTorch.
+
+    ``imports`` and ``setup`` open every listing (for JAX, the switch to float64); ``functions``
+    spells each operation the printing rules name, by its NumPy name (``"linalg.inv"``, ``"trace"``)
+    or the name of a NumPy helper (``"cholesky_lower"``): a function to call (``"torch.linalg.inv"``)
+    or a template with ``{0}``, ``{1}``… for its arguments (``"jax.nn.softmax({0}, axis=1)"``);
+    ``helpers`` holds the source of the helper functions the code may call by name, printed above
+    it.  An operation in neither has no equivalent there: printing it raises
+    :class:`CodeUnavailable` naming it.  ``more_imports`` adds an import line to a listing that uses
+    a name starting with its key (``"math."``: ``import math``).
+    """
+
+    name: str
+    label: str
+    imports: tuple[str, ...]
+    setup: str = ""
+    functions: dict[str, str] = field(default_factory=dict)
+    helpers: dict[str, str] = field(default_factory=dict)
+    more_imports: dict[str, str] = field(default_factory=dict)
+
+    def spell(self, op: str) -> str | None:
+        """The spelling of an operation that is a library function (None: a helper, or missing)."""
+        return self.functions.get(op)
+
+    def opening(self, body: str) -> str:
+        """The lines that open a listing of *body*: its imports (with those *body* needs beyond the
+        usual ones), then the setup."""
+        lines = list(self.imports) + sorted(line for prefix, line in self.more_imports.items()
+                                            if re.search(r"(?<![\w.])" + re.escape(prefix), body))
+        return "\n".join(lines) + (f"\n\n{self.setup}" if self.setup else "")
+
+
+#: The operations the printers of :mod:`printing` itself name, by their NumPy names; each backend
+#: spells them in its library (the construct modules add their own, see :func:`code_operation`).
+_LIBRARY_OPERATIONS = ("linalg.inv", "linalg.det", "linalg.solve", "linalg.matrix_power", "trace", "kron", "eye",
+                       "ones", "diagflat", "diag", "tril", "triu", "real", "conj", "block",
+                       "exp", "log", "tanh", "sqrt")
+
 #: Helper functions the NumPy code may call, by name; printed above the code that uses them.
 NUMPY_HELPERS: dict[str, str] = {
     "softmax": (
@@ -524,9 +590,42 @@ NUMPY_HELPERS: dict[str, str] = {
     ),
 }
 
+NUMPY = Backend("numpy", "NumPy", ("import numpy as np",),
+                functions={op: f"np.{op}" for op in _LIBRARY_OPERATIONS}, helpers=NUMPY_HELPERS)
+JAX = Backend("jax", "JAX", ("import jax", "import jax.numpy as jnp"),
+              # JAX computes in float32 unless told otherwise; the identities are stated in float64.
+              setup='jax.config.update("jax_enable_x64", True)',
+              functions={**{op: f"jnp.{op}" for op in _LIBRARY_OPERATIONS},
+                         "softmax": "jax.nn.softmax({0}, axis=0)", "softmax_rows": "jax.nn.softmax({0}, axis=1)"},
+              more_imports={"jax.scipy.linalg.": "import jax.scipy.linalg"})
+TORCH = Backend("torch", "PyTorch", ("import torch",),
+                # no block (concatenations, see HandbookTorchPrinter); kron is a helper (see torch_code)
+                functions={**{op: f"torch.{op}" for op in _LIBRARY_OPERATIONS if op not in ("block", "kron")},
+                           "softmax": "torch.softmax({0}, dim=0)", "softmax_rows": "torch.softmax({0}, dim=1)"},
+                more_imports={"math.": "import math"})
+#: The backends code is printed for, by name; NumPy's is the code the checker runs.
+BACKENDS: dict[str, Backend] = {b.name: b for b in (NUMPY, JAX, TORCH)}
+
+
+def backend_of(backend: str | Backend) -> Backend:
+    """A backend given by name ("numpy", "jax", "torch") or itself; an unknown name is refused."""
+    if isinstance(backend, Backend):
+        return backend
+    try:
+        return BACKENDS[backend]
+    except KeyError:
+        raise ValueError(f"unknown backend {backend!r}; the code is printed for {', '.join(BACKENDS)}") from None
+
 
 class HandbookNumPyPrinter(NumPyPrinter):
-    """NumPy code that also runs on complex input (for the complex step): ``@``, ``.T``, ``np.linalg.inv``."""
+    """NumPy code that also runs on complex input (for the complex step): ``@``, ``.T``, ``np.linalg.inv``.
+
+    It is also the code printer of the other backends (:class:`HandbookJaxPrinter`,
+    :class:`HandbookTorchPrinter`): every rule writes its code through :meth:`call`, :meth:`eye`,
+    :meth:`ones`, :meth:`sums` and :meth:`block`, which spell each operation in the printer's
+    :class:`Backend`, so one rule per construct serves the three libraries."""
+
+    backend: Backend = NUMPY
 
     def __init__(self, settings=None, hoisted: frozenset[str] = frozenset()):
         super().__init__(settings)
@@ -536,6 +635,39 @@ class HandbookNumPyPrinter(NumPyPrinter):
     def _module_format(self, fqn, register=True):
         return "np." + fqn[len("numpy."):] if fqn.startswith("numpy.") else fqn
 
+    # -- the vocabulary of the rules: one operation, spelled in the printer's backend ---------------
+    def call(self, op: str, *args) -> str:
+        """The call of operation *op* (a NumPy name such as ``"linalg.solve"``, or a helper's name) on
+        *args* (expressions, printed here, or code already printed): the backend's library function,
+        or its helper, which the code then carries.  Missing in the backend: :class:`CodeUnavailable`."""
+        texts = [a if isinstance(a, str) else self._print(a) for a in args]
+        spelled = self.backend.spell(op)
+        if spelled is None:
+            if op not in self.backend.helpers:
+                raise CodeUnavailable(self.backend.label, op)
+            self.helpers.add(op)
+            spelled = op
+        return spelled.format(*texts) if "{" in spelled else f"{spelled}({', '.join(texts)})"
+
+    def eye(self, size) -> str:
+        return self.call("eye", size)
+
+    def ones(self, rows, cols) -> str:
+        return self.call("ones", f"({self._print(rows)}, {self._print(cols)})")
+
+    def sums(self, operand: str, axis: int) -> str:
+        """The sums of *operand* (printed code) along *axis*, kept as a row or a column."""
+        return f"{operand}.sum(axis={axis}, keepdims=True)"
+
+    def vec(self, operand: str, order: str) -> str:
+        """vec of *operand* (printed code) as a column, stacking columns ("F") or rows ("C")."""
+        return f'{operand}.reshape(-1, 1, order="{order}")'
+
+    def block(self, grid: list[list[str]]) -> str:
+        """The block matrix of printed blocks, row by row."""
+        return self.call("block", "[" + ", ".join("[" + ", ".join(row) + "]" for row in grid) + "]")
+
+    # -- the printing of SymPy's nodes ---------------------------------------------------------------
     def _print_MatrixSymbol(self, expr):
         return code_name(expr.name)
 
@@ -575,48 +707,138 @@ class HandbookNumPyPrinter(NumPyPrinter):
         return self._operand(expr.arg) + ".T"
 
     def _print_Inverse(self, expr):
-        return f"np.linalg.inv({self._print(expr.arg)})"
+        return self.call("linalg.inv", expr.arg)
 
     def _print_Trace(self, expr):
-        return f"np.trace({self._print(expr.arg)})"
+        return self.call("trace", expr.arg)
 
     def _print_Determinant(self, expr):
-        return f"np.linalg.det({self._print(expr.arg)})"
+        return self.call("linalg.det", expr.arg)
 
     def _print_Identity(self, expr):
-        return f"np.eye({self._print(expr.rows)})"
+        return self.eye(expr.rows)
 
     def _print_KroneckerProduct(self, expr):
         out = self._print(expr.args[-1])
         for arg in reversed(expr.args[:-1]):
-            out = f"np.kron({self._print(arg)}, {out})"
+            out = self.call("kron", arg, out)
         return out
 
     def _print_HadamardProduct(self, expr):
         return " * ".join(self._operand(a) for a in expr.args)
 
     def _print_SoftmaxRows(self, expr):
-        self.helpers.add("softmax_rows")
-        return f"softmax_rows({self._print(expr.arg)})"
+        return self.call("softmax_rows", expr.arg)
 
     def _print_Softmax(self, expr):
-        self.helpers.add("softmax")
-        return f"softmax({self._print(expr.arg)})"
+        return self.call("softmax", expr.arg)
 
     def _print_DiagMatrix(self, expr):
-        return f"np.diagflat({self._print(expr.args[0])})"
+        return self.call("diagflat", expr.args[0])
 
     def _print_Vec(self, expr):
-        return f'{self._operand(expr.arg)}.reshape(-1, 1, order="{expr.order}")'
+        return self.vec(self._operand(expr.arg), expr.order)
 
     def _print_RowSums(self, expr):
-        return f"{self._operand(expr.arg)}.sum(axis=1, keepdims=True)"
+        return self.sums(self._operand(expr.arg), 1)
 
     def _print_Ones(self, expr):
-        return f"np.ones(({self._print(expr.args[0])}, {self._print(expr.args[1])}))"
+        return self.ones(expr.args[0], expr.args[1])
 
     def _print_Named(self, expr):
         return code_name(expr.name) if expr.name in self.hoisted else self._operand(expr.expr)
+
+
+#: NumPy functions SymPy's own printing may call for scalars (log det X, √d, π), and their JAX names.
+_SCALAR_FUNCTIONS = ("exp", "log", "sqrt", "tanh", "sin", "cos", "abs", "real", "imag", "conjugate", "pi", "e")
+
+
+class HandbookJaxPrinter(HandbookNumPyPrinter):
+    """JAX code (``jax.numpy`` as ``jnp``): NumPy's code with each operation spelled by :data:`JAX`."""
+
+    backend = JAX
+
+    def _module_format(self, fqn, register=True):
+        if fqn.startswith("numpy."):
+            name = fqn[len("numpy."):]
+            if name not in _SCALAR_FUNCTIONS:
+                raise CodeUnavailable(self.backend.label, fqn)
+            return "jnp." + name
+        return fqn
+
+
+#: NumPy's scalar functions as PyTorch spells them on tensors, and as the math module spells them on
+#: Python numbers (sizes such as the d of 1/√d are ints, which torch functions refuse).
+_TORCH_SCALARS = {"exp": "torch.exp", "log": "torch.log", "sqrt": "torch.sqrt", "tanh": "torch.tanh",
+                  "sin": "torch.sin", "cos": "torch.cos", "abs": "torch.abs", "real": "torch.real",
+                  "imag": "torch.imag", "conjugate": "torch.conj", "pi": "math.pi", "e": "math.e"}
+_MATH_SCALARS = {"exp": "math.exp", "log": "math.log", "sqrt": "math.sqrt", "tanh": "math.tanh", "sin": "math.sin",
+                 "cos": "math.cos", "abs": "abs", "pi": "math.pi", "e": "math.e"}
+
+
+def _tensor_free(expr) -> bool:
+    """Whether *expr* is a number computed from sizes, numbers and sampled constants only (no matrix, no
+    scalar parameter): PyTorch code computes it with Python's ``math``.  Sizes are the integer
+    symbols (:data:`.symbols.DIMS`); a scalar parameter is a real one."""
+    if not isinstance(expr, sp.Expr) or getattr(expr, "is_Matrix", False):
+        return False
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.MatrixExpr) or getattr(node, "is_Matrix", False):
+            return False
+        if isinstance(node, sp.Symbol) and not node.is_integer:   # a scalar parameter, not a size
+            return False
+    return True
+
+
+class HandbookTorchPrinter(HandbookNumPyPrinter):
+    """PyTorch code on float64 (or complex128) tensors: NumPy's code with each operation spelled by
+    :data:`TORCH`; constants are made in float64 (PyTorch's default is float32), reductions name
+    ``dim``, block matrices are concatenations, and numbers computed from sizes use ``math``."""
+
+    backend = TORCH
+
+    def __init__(self, settings=None, hoisted: frozenset[str] = frozenset()):
+        super().__init__(settings, hoisted)
+        self._python_number = False
+
+    def _print(self, expr, **kwargs):
+        if self._python_number or not _tensor_free(expr) or expr.is_Atom:
+            return super()._print(expr, **kwargs)
+        self._python_number = True
+        try:
+            return super()._print(expr, **kwargs)
+        finally:
+            self._python_number = False
+
+    def _module_format(self, fqn, register=True):
+        if fqn.startswith("numpy."):
+            name = fqn[len("numpy."):]
+            spelled = (_MATH_SCALARS if self._python_number else _TORCH_SCALARS).get(name)
+            if spelled is None:
+                raise CodeUnavailable(self.backend.label, fqn)
+            return spelled
+        return fqn
+
+    def eye(self, size) -> str:
+        return f"torch.eye({self._print(size)}, dtype=torch.float64)"
+
+    def ones(self, rows, cols) -> str:
+        return f"torch.ones(({self._print(rows)}, {self._print(cols)}), dtype=torch.float64)"
+
+    def sums(self, operand: str, axis: int) -> str:
+        return f"{operand}.sum(dim={axis}, keepdim=True)"
+
+    def vec(self, operand: str, order: str) -> str:
+        return f"{operand}.T.reshape(-1, 1)" if order == "F" else f"{operand}.reshape(-1, 1)"
+
+    def block(self, grid: list[list[str]]) -> str:
+        rows = ["torch.cat([" + ", ".join(row) + "], dim=1)" for row in grid]
+        return "torch.cat([" + ", ".join(rows) + "], dim=0)"
+
+
+#: The code printer of each backend.
+CODE_PRINTERS: dict[str, type[HandbookNumPyPrinter]] = {
+    "numpy": HandbookNumPyPrinter, "jax": HandbookJaxPrinter, "torch": HandbookTorchPrinter}
 
 
 def _is_primary(code: str) -> bool:
@@ -650,26 +872,38 @@ def unicode_operand(expr, level: int = PRECEDENCE["Mul"], strict: bool = False) 
 def numpy_code(expr, hoisted: frozenset[str] = frozenset()) -> tuple[str, frozenset[str]]:
     """The NumPy expression for *expr* and the helper functions it calls; named sub-expressions
     listed in *hoisted* are printed by name (they are assigned before)."""
-    printer = HandbookNumPyPrinter({"fully_qualified_modules": False}, hoisted=hoisted)
+    return code(expr, NUMPY, hoisted)
+
+
+def code(expr, backend: str | Backend = NUMPY, hoisted: frozenset[str] = frozenset()) -> tuple[str, frozenset[str]]:
+    """The expression for *expr* in *backend*'s library ("numpy", "jax", "torch") and the helper
+    functions it calls.  A construct the library has no equivalent of raises :class:`CodeUnavailable`."""
+    backend = backend_of(backend)
+    printer = CODE_PRINTERS[backend.name]({"fully_qualified_modules": False}, hoisted=hoisted)
     text = printer.doprint(expr)
+    if backend is not NUMPY and re.search(r"\bnp\.", text):   # a rule that wrote NumPy itself
+        raise CodeUnavailable(backend.label, f"the NumPy code {text!r}")
     return text, frozenset(printer.helpers)
 
 
-def _calls(source: str) -> set[str]:
+def _calls(source: str, helpers: dict[str, str]) -> set[str]:
     """The registered helpers a helper's source calls by name."""
     return {node.func.id for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in NUMPY_HELPERS}
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in helpers}
 
 
-def helpers_used(names) -> str:
+def helpers_used(names, backend: str | Backend = NUMPY) -> str:
     """The source of the named helpers and of every helper they call, in a stable order."""
+    helpers = backend_of(backend).helpers
     wanted, todo = set(), list(names)
     while todo:
         name = todo.pop()
         if name not in wanted:
+            if name not in helpers:
+                raise CodeUnavailable(backend_of(backend).label, name)
             wanted.add(name)
-            todo += _calls(NUMPY_HELPERS[name]) - wanted
-    return "".join(NUMPY_HELPERS[n] + "\n\n" for n in sorted(wanted))
+            todo += _calls(helpers[name], helpers) - wanted
+    return "".join(helpers[n] + "\n\n" for n in sorted(wanted))
 
 
 def helper_functions(*names) -> dict[str, object]:
@@ -688,6 +922,11 @@ def print_rule(cls: type, *, latex, unicode, numpy) -> type:
     form but not another.  Inside a rule, ``printer._print(arg)`` prints an operand and
     ``printer.parenthesize(arg, level)`` brackets it by precedence; a NumPy rule that calls a helper
     function adds its name to ``printer.helpers`` (see :func:`numpy_helper`).
+
+    The ``numpy`` rule is the code rule of every backend: written with the printer's vocabulary
+    (``printer.call(op, *args)``, ``printer.eye(n)``, ``printer.sums(code, axis)``…) it prints JAX
+    and PyTorch code too, each operation spelled by that backend (see :func:`code_operation`); a rule
+    that writes ``np.`` itself prints NumPy only, and the other backends refuse it.
     """
     name = f"_print_{cls.__name__}"
     for printer, rule in ((HandbookLatexPrinter, latex), (HandbookUnicodePrinter, unicode),
@@ -714,6 +953,26 @@ def numpy_helper(name: str, source: str) -> None:
     if NUMPY_HELPERS.get(name, source) != source:
         raise ValueError(f"numpy_helper: a different helper called {name!r} is already registered")
     NUMPY_HELPERS[name] = source
+
+
+def code_helper(backend: str | Backend, name: str, source: str) -> None:
+    """Register the source of a helper function that *backend*'s code may call by *name* (for NumPy,
+    the same as :func:`numpy_helper`)."""
+    backend = backend_of(backend)
+    if not name.isidentifier() or f"def {name}(" not in source:
+        raise ValueError(f"code_helper: {name!r} must be an identifier defined by the source")
+    if backend.helpers.get(name, source) != source:
+        raise ValueError(f"code_helper: a different {backend.label} helper called {name!r} is already registered")
+    backend.helpers[name] = source
+
+
+def code_operation(backend: str | Backend, op: str, spelling: str) -> None:
+    """Spell operation *op* in *backend*: a library function (``"torch.linalg.matrix_exp"``) or a
+    template with ``{0}``, ``{1}``… for the arguments (``"jax.nn.softmax({0}, axis=1)"``)."""
+    backend = backend_of(backend)
+    if backend.functions.get(op, spelling) != spelling:
+        raise ValueError(f"code_operation: {op!r} is already spelled {backend.functions[op]!r} in {backend.label}")
+    backend.functions[op] = spelling
 
 
 #: Printer methods that print every node of a broad class the same way, whatever the node means

@@ -13,7 +13,7 @@ from typing import Literal
 
 import sympy as sp
 
-from .callables import choose_claim, function_of, house_function
+from .callables import choose_claim, code_listing, function_of, house_function
 from .conditions import CONDITIONS, check_combination
 from .nodes import Differential, Named, ScalarConstant, unname
 from .refusals import refusal
@@ -241,6 +241,28 @@ class Identity:
         if kind not in CLAIM_KINDS:
             raise ValueError(f"unknown claim kind {kind!r}; the kinds are {', '.join(CLAIM_KINDS)}")
         return house_function(self, choose_claim(self, kind, wrt, vec=vec, convention=convention, of=of))
+
+    def code(self, backend: str = "numpy") -> str:
+        """Copy-ready code for the identity in one array library: ``"numpy"`` (the code the checker
+        runs and :meth:`numpy` executes), ``"jax"`` (``jax.numpy``, in float64) or ``"torch"`` (PyTorch,
+        on float64 tensors) — the function and every claim's house form, printed from the stored
+        expressions, as the identity's page shows them.  A construct the library has no faithful
+        equivalent of raises :class:`~identities.CodeUnavailable` naming it.
+
+        >>> from identities import get
+        >>> print(get("log-det").code("torch"))
+        import torch
+        <BLANKLINE>
+        <BLANKLINE>
+        def f(X):
+            return torch.log(torch.linalg.det(X))
+        <BLANKLINE>
+        <BLANKLINE>
+        def grad_X(X):
+            return torch.linalg.inv(X.T)
+        <BLANKLINE>
+        """
+        return code_listing(self, backend)
 
     @property
     def outputs(self) -> tuple[tuple[str, sp.Expr], ...]:

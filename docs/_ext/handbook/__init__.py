@@ -14,17 +14,18 @@ Modules, one job each:
 - ``records``      the verification and mutation reports an identity's page shows
 - ``katex_offline`` math typeset at build time, with local CSS and fonts
 - ``lookup``       the formula and word lookup index the search page reads
+- ``highlight``    Python highlighted without spans that change no colour (names, punctuation, spaces)
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import catalog, changelog, conventions, cookbook, data, locations, pages
+from . import catalog, changelog, conventions, cookbook, data, highlight, locations, pages
 from .domain import IdentityDomain, IdentityRole, pages_linking_to_retitled_identities, remember_titles
 
 #: Bump when the extension changes what it renders, so Sphinx re-reads every page.
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 
 def setup(app: Sphinx) -> dict:
@@ -48,6 +49,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-updated", pages_linking_to_retitled_identities)
     app.connect("html-page-context", pages.canonical_of_moved_pages)
     app.connect("build-finished", data.write_catalog)
+    app.setup_extension("sphinx_design")   # the code of an identity in NumPy, JAX and PyTorch is a set of tabs
+    app.add_lexer("python", highlight.LightPythonLexer)
+    app.add_lexer("pycon", highlight.LightPythonConsoleLexer)
     app.setup_extension("handbook.katex_offline")
     app.setup_extension("handbook.lookup")
     return {"version": "1", "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -54,6 +54,20 @@ def code(source: str, language: str = "python") -> nodes.literal_block:
     return node
 
 
+def tabs(items: Iterable[tuple[str, str, list[nodes.Node]]], group: str) -> nodes.container:
+    """Tabs, one per (label, key, children), the first one shown (sphinx-design's tab set, as its
+    ``tab-set-code`` directive builds it).  Tabs of one *group* follow each other across pages: a
+    reader who picks the tab with a key sees it picked on the next page too."""
+    from sphinx_design.shared import create_component
+
+    items_ = []
+    for label, key, children in items:
+        title = nodes.rubric(label, label, classes=["sd-tab-label"], sync_group=group, sync_id=key)
+        content = create_component("tab-content", classes=["sd-tab-content"], children=children)
+        items_.append(create_component("tab-item", classes=["sd-tab-item"], children=[title, content]))
+    return create_component("tab-set", classes=["sd-tab-set"], children=items_)
+
+
 def bullets(items: Iterable[Cell]) -> nodes.bullet_list:
     out = nodes.bullet_list()
     for item in items:

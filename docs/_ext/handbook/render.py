@@ -16,6 +16,7 @@ from identities import citing
 from identities.engine.conditions import CONDITIONS
 from identities.engine.forms import (code_listing, cotangent_pairing, definitions, forms, output_symbol, transpose,
                                      where)
+from identities.engine.printing import BACKENDS, CodeUnavailable
 from identities.engine.nodes import Differential, Vec
 from identities.engine.printing import latex
 from identities.engine.sources import citation
@@ -23,7 +24,7 @@ from identities.engine.sources import citation
 from . import records
 from .pages import family_docname, family_heading
 from .blocks import (bullets, code, details, dmath, doc_ref, emphasis, identity_ref, imath, literal, para, section, strong,
-                     table, admonition)
+                     table, tabs, admonition)
 
 logger = logging.getLogger(__name__)
 
@@ -87,16 +88,33 @@ def identity_page(ident, env, location: str, document) -> list[nodes.Node]:
         section(sid("layouts"), "The result in every layout", *layouts(ident, docname)),
         _optional(sid("modes"), "Forward and reverse mode", modes(ident, docname)),
         _optional(sid("derivation"), "Derivation, checked step by step", derivation(ident, docname)),
-        section(sid("code"), "NumPy code",
-                para("The functions below are printed from the same expressions as the formulas above; "
-                     "they are the exact code the checker runs."),
-                code(code_listing(ident))),
+        section(sid("code"), "Code: NumPy, JAX, PyTorch", *code_section(ident)),
         _optional(sid("related"), "Related identities", related(ident, env)),
         _optional(sid("sources"), "Sources", [bullets([citation(s) for s in ident.sources])] if ident.sources else []),
         section(sid("cite"), "Cite this", *cite(ident, env)),
         section(sid("verification"), "Verification record", *verification(ident, location)),
     ]
     return [p for p in parts if p is not None]
+
+
+#: Said above the code of every identity.
+CODE_NOTE = ("The functions below are printed from the same expressions as the formulas above. The NumPy code is "
+             "the exact code the checker runs; the JAX and PyTorch code are printed by the same rules and compute "
+             "the same values: ")
+
+
+def code_section(ident) -> list[nodes.Node]:
+    """The code of the identity in NumPy, JAX and PyTorch, one tab each; where a library has no
+    faithful equivalent of one of its constructs, its tab says so instead of showing code."""
+    items = []
+    for backend in BACKENDS.values():
+        try:
+            children = [code(code_listing(ident, backend))]
+        except CodeUnavailable as exc:
+            children = [para(exc.notice, classes=["code-unavailable"])]
+        items.append((backend.label, backend.name, children))
+    return [para(CODE_NOTE, literal("make interop"), " runs them against the NumPy code for every identity."),
+            tabs(items, group="code")]
 
 
 def _optional(anchor: str, title: str, children: list[nodes.Node]):

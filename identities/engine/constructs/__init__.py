@@ -18,13 +18,17 @@ module                  constructs
 ``factorization_code``  the complex-step-valid NumPy the factorization nodes compute with
 ``helpers``             registers it, and the name(argument) printing those nodes share
 ``blocks``              block matrices [A, B; C, D]
+``interop``             how JAX and PyTorch spell the operations the rules print (with
+                        ``jax_code`` and ``torch_code``, the helpers their code calls)
 ======================  =====================================================================
 
-Each module declares its nodes with their three printings (``print_rule``), the NumPy helpers
-the code calls (``numpy_helper``) and the classic mistakes made with them (``mutation_rule``), so
-importing this package is what teaches the engine the constructs.  (Structured variables are not
+Each module declares its nodes with their three printings (``print_rule``; the code rule serves
+NumPy, JAX and PyTorch alike), the NumPy helpers the code calls (``numpy_helper``) and the classic
+mistakes made with them (``mutation_rule``), so importing this package is what teaches the engine
+the constructs.  (Structured variables are not
 nodes: their parametrisations live in :mod:`identities.engine.structures`.)
 """
 
 # registration happens on import
 from . import blocks, complex, elementwise, factorizations, matfun, parts, solves, special, sums  # noqa: F401
+from . import interop  # noqa: F401  (after the others: it reuses their NumPy helpers)

@@ -50,8 +50,7 @@ print_rule(
     latex=lambda p, e: r"\begin{bmatrix} %s \end{bmatrix}" % r" \\ ".join(
         " & ".join(p._print(b) for b in row) for row in _grid(e)),
     unicode=lambda p, e: "[" + "; ".join(", ".join(p._print(b) for b in row) for row in _grid(e)) + "]",
-    numpy=lambda p, e: "np.block([" + ", ".join(
-        "[" + ", ".join(p._print(b) for b in row) + "]" for row in _grid(e)) + "])",
+    numpy=lambda p, e: p.block([[p._print(b) for b in row] for row in _grid(e)]),
 )
 
 

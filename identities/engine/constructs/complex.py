@@ -61,7 +61,7 @@ def _unicode_adjoint(printer, expr) -> str:
 
 def _numpy_adjoint(printer, expr) -> str:
     if is_conjugate(expr):
-        return f"np.conj({printer._print(expr.arg.arg)})"
+        return printer.call("conj", expr.arg.arg)
     return f"{printer._operand(expr.arg)}.conj().T"
 
 
@@ -72,7 +72,7 @@ print_rule(sp.re,
            else r"\operatorname{Re}\left(%s\right)" % p._print(e.args[0]),
            unicode=lambda p, e: f"Re {p._print(e.args[0])}" if isinstance(e.args[0], sp.Trace)
            else f"Re({p._print(e.args[0])})",
-           numpy=lambda p, e: f"np.real({p._print(e.args[0])})")
+           numpy=lambda p, e: p.call("real", e.args[0]))
 
 
 @mutation_rule(sp.Adjoint)

@@ -109,15 +109,15 @@ def _hadamard(a, b):
 FUNCTIONS: dict[str, ElementwiseFunction] = {f.name: f for f in (
     ElementwiseFunction(
         "exp", "exp_", "the entrywise exponential", lambda x, y: y,
-        r"\exp\left(%s\right)", "exp(%s)", "np.exp", replaces="exp"),
+        r"\exp\left(%s\right)", "exp(%s)", "exp", replaces="exp"),
     ElementwiseFunction(
         "log", "log_", "the entrywise natural logarithm", lambda x, y: HadamardPower(x, -1),
-        r"\log\left(%s\right)", "log(%s)", "np.log",
+        r"\log\left(%s\right)", "log(%s)", "log",
         mistakes=(("−1/x² (the derivative of 1/x) for 1/x", lambda x, y: _neg(HadamardPower(x, -2))),),
         replaces="log"),
     ElementwiseFunction(
         "tanh", "tanh_", "the entrywise hyperbolic tangent", lambda x, y: _sum(_ones(x), _neg(HadamardPower(y, 2))),
-        r"\tanh\left(%s\right)", "tanh(%s)", "np.tanh",
+        r"\tanh\left(%s\right)", "tanh(%s)", "tanh",
         mistakes=(("1 + tanh² for 1 − tanh²", lambda x, y: _sum(_ones(x), HadamardPower(y, 2))),
                   ("1 − tanh for 1 − tanh² (the square forgotten)", lambda x, y: _sum(_ones(x), _neg(y))),
                   ("1 − x² for 1 − tanh²: the derivative taken at the input instead of the output",
@@ -139,7 +139,7 @@ FUNCTIONS: dict[str, ElementwiseFunction] = {f.name: f for f in (
     ElementwiseFunction(
         "sqrt", "sqrt_", "the entrywise square root",
         lambda x, y: sp.MatMul(sp.Rational(1, 2), HadamardPower(y, -1), evaluate=False),
-        r"\sqrt{%s}", "√%s", "np.sqrt",
+        r"\sqrt{%s}", "√%s", "sqrt",
         mistakes=(("1/√x for 1/(2√x): the ½ dropped", lambda x, y: HadamardPower(y, -1)),
                   ("√x/2 for 1/(2√x)", lambda x, y: sp.MatMul(sp.Rational(1, 2), y, evaluate=False))),
         replaces="sqrt", precedence=JUXTAPOSED),
@@ -253,10 +253,7 @@ def _fill(printer, template: str, arg) -> str:
 
 
 def _numpy(printer, expr):
-    function = expr.function.numpy
-    if not function.startswith("np."):
-        printer.helpers.add(function)
-    return f"{function}({printer._print(expr.arg)})"
+    return printer.call(expr.function.numpy, expr.arg)
 
 
 print_rule(Elementwise, latex=lambda p, e: _fill(p, e.function.latex, e.arg),

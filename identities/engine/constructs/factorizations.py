@@ -25,7 +25,7 @@ from sympy.printing.precedence import PRECEDENCE
 from ..mutants import mutation_rule
 from ..nodes import _OfOneMatrix
 from ..printing import print_rule, unicode
-from .helpers import calls, print_as_call
+from .helpers import print_as_call
 from .parts import OfSquare
 
 __all__ = ["Cholesky", "EigenValues", "EigenVectors", "GapMatrix", "SvdU", "SingularValues", "SvdV", "QrQ", "QrR",
@@ -178,16 +178,16 @@ def _gap_unicode(printer, expr):
 
 def _gap_numpy(printer, expr):
     power = ", 2" if expr.power == 2 else ""
-    return calls(printer, "gap_matrix", f"gap_matrix({printer._print(expr.values)}{power})")
+    return printer.call("gap_matrix", expr.values, *(("2",) if expr.power == 2 else ()))
 
 
 print_rule(GapMatrix, latex=_gap_latex, unicode=_gap_unicode, numpy=_gap_numpy)
 print_rule(NuclearNorm, latex=lambda p, e: r"\left\|%s\right\|_{*}" % p._print(e.arg),
            unicode=lambda p, e: f"‖{p._print(e.arg)}‖_*",
-           numpy=lambda p, e: calls(p, "nuclear_norm", f"nuclear_norm({p._print(e.arg)})"))
+           numpy=lambda p, e: p.call("nuclear_norm", e.arg))
 print_rule(SpectralNorm, latex=lambda p, e: r"\left\|%s\right\|_{2}" % p._print(e.arg),
            unicode=lambda p, e: f"‖{p._print(e.arg)}‖₂",
-           numpy=lambda p, e: calls(p, "spectral_norm", f"spectral_norm({p._print(e.arg)})"))
+           numpy=lambda p, e: p.call("spectral_norm", e.arg))
 
 
 # -- classic mistakes -------------------------------------------------------------------------------

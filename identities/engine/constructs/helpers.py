@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 
-from ..printing import NUMPY_HELPERS, numpy_helper, print_rule
+from ..printing import numpy_helper, print_rule
 from . import factorization_code
 
 __all__ = ["calls", "numpy_call", "print_as_call"]
@@ -26,15 +26,13 @@ def calls(printer, name: str, code: str) -> str:
 
 
 def numpy_call(code_name: str):
-    """The NumPy rule printing a node of one argument as code_name(A): a NumPy function (``np.tril``)
-    or a registered helper, which the code then carries."""
-    def code(printer, expr):
-        text = f"{code_name}({printer._print(expr.arg)})"
-        return calls(printer, code_name, text) if code_name in NUMPY_HELPERS else text
-    return code
+    """The code rule printing a node of one argument as a call of operation *code_name*: a NumPy
+    function (``"tril"`` is ``np.tril``) or a registered helper, which the code then carries; in JAX
+    and PyTorch, the operation as that backend spells it."""
+    return lambda printer, expr: printer.call(code_name, expr.arg)
 
 
 def print_as_call(cls: type, latex_name: str, unicode_name: str, code_name: str) -> type:
-    """Print a node of one argument as latex_name(A), unicode_name(A) and, in NumPy, code_name(A)."""
+    """Print a node of one argument as latex_name(A), unicode_name(A) and, in code, operation code_name(A)."""
     return print_rule(cls, latex=lambda p, e: r"%s\left(%s\right)" % (latex_name, p._print(e.arg)),
                       unicode=lambda p, e: f"{unicode_name}({p._print(e.arg)})", numpy=numpy_call(code_name))

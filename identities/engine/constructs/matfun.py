@@ -138,11 +138,9 @@ def _exp_unicode(printer, expr):
 
 
 def _helper_call(helper: str):
-    """The NumPy printing of a node as a call of the helper function *helper* on its arguments."""
-    def code(printer, expr):
-        printer.helpers.add(helper)
-        return f"{helper}({', '.join(printer._print(a) for a in expr.args)})"
-    return code
+    """The code printing of a node as a call of *helper* on its arguments (a NumPy helper; in JAX and
+    PyTorch the library's function where it has one)."""
+    return lambda printer, expr: printer.call(helper, *expr.args)
 
 
 def _call(latex_name: str, unicode_name: str, helper: str) -> dict:
@@ -171,7 +169,7 @@ def _power_unicode(printer, expr):
 
 
 def _power_numpy(printer, expr):
-    return f"np.linalg.matrix_power({printer._print(expr.base)}, {exponent(printer, expr.exp)})"
+    return printer.call("linalg.matrix_power", expr.base, exponent(printer, expr.exp))
 
 
 print_rule(sp.MatPow, latex=lambda p, e: "%s^{%s}" % (_base(p, e.base), exponent(p, e.exp)), unicode=_power_unicode,

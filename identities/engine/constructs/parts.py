@@ -94,12 +94,12 @@ class Column(sp.MatrixExpr):
 
 
 print_as_call(Sym, r"\operatorname{sym}", "sym", "sym")
-print_as_call(Tril, r"\operatorname{tril}", "tril", "np.tril")
-print_as_call(Triu, r"\operatorname{triu}", "triu", "np.triu")
+print_as_call(Tril, r"\operatorname{tril}", "tril", "tril")
+print_as_call(Triu, r"\operatorname{triu}", "triu", "triu")
 print_as_call(Phi, r"\Phi", "Φ", "phi_lower")
 print_rule(DiagonalOf, latex=lambda p, e: r"\operatorname{diag}\left(%s\right)" % p._print(e.arg),
            unicode=lambda p, e: f"diag({p._print(e.arg)})",
-           numpy=lambda p, e: f"np.diag({p._print(e.arg)}).reshape(-1, 1)")
+           numpy=lambda p, e: f"{p.call('diag', e.arg)}.reshape(-1, 1)")
 
 print_rule(Column,
            latex=lambda p, e: r"%s_{:,%s}" % (p.parenthesize(e.matrix, PRECEDENCE["Atom"], strict=True),

@@ -86,7 +86,7 @@ def _solve_unicode(printer, expr):
 
 
 print_rule(Solve, latex=_solve_latex, unicode=_solve_unicode,
-           numpy=lambda p, e: f"np.linalg.solve({p._print(e.matrix)}, {p._print(e.rhs)})")
+           numpy=lambda p, e: p.call("linalg.solve", e.matrix, e.rhs))
 print_rule(PseudoInverse,
            latex=lambda p, e: r"%s^{%s}" % (p.parenthesize(e.arg, PRECEDENCE["Pow"]), e.superscript[0]),
            unicode=lambda p, e: p.parenthesize(e.arg, PRECEDENCE["Pow"]) + e.superscript[1],

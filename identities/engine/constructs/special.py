@@ -146,8 +146,7 @@ def _unicode(printer, expr):
 
 
 def _numpy(printer, expr):
-    printer.helpers.add(expr.helper)
-    return f"{expr.helper}({', '.join(printer._print(s) for s in expr.sizes)})"
+    return printer.call(expr.helper, *expr.sizes)
 
 
 for _cls in (Commutation, Duplication, Elimination, Symmetrizer):

@@ -31,5 +31,5 @@ print_rule(
     ColSums,
     latex=lambda p, e: r"\mathbf{1}^{\top} %s" % p.parenthesize(e.arg, PRECEDENCE["Mul"]),
     unicode=lambda p, e: "𝟏ᵀ" + p.parenthesize(e.arg, PRECEDENCE["Mul"]),
-    numpy=lambda p, e: f"{p._operand(e.arg)}.sum(axis=0, keepdims=True)",
+    numpy=lambda p, e: p.sums(p._operand(e.arg), 0),
 )
