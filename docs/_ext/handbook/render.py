@@ -350,7 +350,7 @@ def verification(ident, location) -> list[nodes.Node]:
 #: typeset character costs about 40 bytes of HTML): the fully expanded wrong backward passes would
 #: make a page of megabytes. Beyond it a mistake is named, not printed; the mistake's name says
 #: what was changed, and ``python -m identities mutants ID`` prints every formula.
-FORMULA_BUDGET = 600
+FORMULA_BUDGET = 400
 #: ... and one of more characters than this is never printed (it would not fit on a line anyway).
 FORMULA_LIMIT = 200
 
