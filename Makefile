@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 KATEX := docs/_katex/node_modules/katex/dist/katex.min.js
 HTML := docs/_build/html
+LATEX := docs/_build/latex
+# the PDF's name is latex_documents' in docs/conf.py: the distribution's name
+PDF := $(LATEX)/matrix-calculus-identities.pdf
 PORT ?= 8000
 # sphinx-build's flags: warnings are errors (-W, all reported: --keep-going), every reference must resolve (-n)
 SPHINXOPTS ?= -W --keep-going -n -q
@@ -15,7 +18,7 @@ SPHINXOPTS ?= -W --keep-going -n -q
 TORCH_VERSION ?= 2.13.0
 TORCH_INDEX ?=
 
-.PHONY: verify test interop docs docs-assets serve readthedocs bench-scale clean
+.PHONY: verify test interop docs docs-assets serve pdf latex-tools readthedocs bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +36,18 @@ $(KATEX): docs/_katex/package.json docs/_katex/package-lock.json
 docs: $(STAMP) $(KATEX)
 	$(VENV)/bin/sphinx-build -b html $(SPHINXOPTS) docs $(HTML)
 	@echo "$(abspath $(HTML))/index.html"
+
+## pdf: the whole handbook as one PDF (Sphinx's LaTeX builder, then LuaLaTeX through latexmk); prints where it is
+# LuaLaTeX stops at the first error (a glyph that none of the fonts has is one, see docs/conf.py), and latexmk
+# fails on a cross-reference left unresolved (-Werror)
+pdf: $(STAMP) $(KATEX) latex-tools
+	$(VENV)/bin/sphinx-build -b latex $(SPHINXOPTS) docs $(LATEX)
+	$(MAKE) -C $(LATEX) all-pdf LATEXOPTS=-halt-on-error LATEXMKOPTS="-silent -Werror"
+	@echo "$(abspath $(PDF))"
+
+## latex-tools: LuaLaTeX, latexmk, the LaTeX packages and the fonts the PDF needs, with apt-get where missing
+latex-tools:
+	@sh docs/_scripts/latex-tools.sh
 
 ## serve: build the handbook, then serve it on http://localhost:$(PORT)/
 serve: docs

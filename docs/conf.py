@@ -9,7 +9,7 @@ sys.path.insert(0, str(HERE / "_ext"))
 sys.path.insert(0, str(HERE.parent))
 
 from hosting import base_url  # noqa: E402
-from identities.edition import TITLE, edition  # noqa: E402
+from identities.edition import DISTRIBUTION, TITLE, edition  # noqa: E402
 
 # sphinx-autodoc-typehints 3.6 calls an API that Sphinx 10 removes; not ours to fix, and not a Sphinx warning.
 warnings.filterwarnings("ignore", message=".*set_application.*is deprecated", module="sphinx_autodoc_typehints")
@@ -87,6 +87,62 @@ html_search_scorer = str(HERE / "_static" / "search-scorer.js")
 copybutton_selector = "div:not(.cite-text) > div.highlight pre"
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
+
+
+# -- The PDF (`make pdf`): Sphinx's LaTeX builder, then LuaLaTeX through latexmk -------------------------------
+# The whole handbook is one document whose root is the home page: its sections Families, Guide and Reference
+# become the parts, each page under them a chapter, and an identity's page a section of its family's chapter
+# (docs/_ext/handbook/latex.py includes the identity pages, which the site reaches from tables, not toctrees).
+latex_engine = "lualatex"  # the pages' Unicode (ᵀ ⁻¹ ‖ ⊗ ∇ ½ ℓ 𝟏) in system fonts, with a fallback font
+latex_documents = [("index", f"{DISTRIBUTION}.tex", TITLE, author, "manual")]
+latex_toplevel_sectioning = "part"
+latex_use_xindy = False  # the index by makeindex, which every TeX installation has
+latex_show_urls = "no"  # links stay links; their addresses would break every cited line
+# Tables with rules but no coloured rows: colortbl would paint a row's colour over the left bracket of a
+# matrix in a formula (the bracket is drawn before the inner array's cells, which take the colour too).
+latex_table_style = ["booktabs"]
+# DejaVu Serif has no ℓ, ∅ or ≻, DejaVu Sans no 𝟏 (U+1D7CF): a glyph the text fonts lack comes from DejaVu's math
+# font, drawn to match them, and a glyph none of them has stops the build (\tracinglostchars=3), never a blank.
+# Code is never hyphenated (an id cut as "identifica-tion" reads as another id).
+LATEX_FONTS = r"""
+\directlua{luaotfload.add_fallback("handbookfallback", {"DejaVu Math TeX Gyre:mode=node;"})}
+\setmainfont{DejaVu Serif}[RawFeature={fallback=handbookfallback}]
+\setsansfont{DejaVu Sans}[RawFeature={fallback=handbookfallback}]
+\setmonofont{DejaVu Sans Mono}[Scale=0.85, HyphenChar=None, RawFeature={fallback=handbookfallback}]
+\tracinglostchars=3
+"""
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    "fontpkg": LATEX_FONTS,
+    # - parts, chapters and sections (an identity) in the contents, not every heading of every identity, with
+    #   room for two-digit chapter numbers, section numbers such as 10.22 and four-digit page numbers;
+    # - tables in a smaller type and ragged right, so that their narrow columns break fewer words and a
+    #   formula broken across lines leaves no wide gaps, with room above each row for a fraction;
+    # - inline code (an id in a narrow column) breaks after its own hyphens, never inside a word;
+    # - an identity's title in the footer cut to fit beside the page number (titles state formulas, and run long)
+    "preamble": r"""
+\setcounter{tocdepth}{1}
+\usepackage{truncate}
+\makeatletter
+\renewcommand{\@pnumwidth}{2.8em}
+\renewcommand{\@tocrmarg}{3.8em}
+\renewcommand{\sphinxtableofcontentshook}{%
+  \patchcmd{\l@chapter}{1.5em}{2em}{}{}%
+  \renewcommand*\l@section{\@dottedtocline{1}{2em}{3.4em}}}
+\newcommand{\handbook@tablecells}{\small\setlength{\extrarowheight}{3pt}%
+  \let\handbook@atstartpar\sphinxAtStartPar\def\sphinxAtStartPar{\raggedright\handbook@atstartpar}}
+\g@addto@macro\sphinxattablestart{\handbook@tablecells}
+\g@addto@macro\sphinxatlongtablestart{\handbook@tablecells}
+\protected\def\handbook@breakablehyphen#1{-\allowbreak}
+\renewcommand*{\sphinxhyphenininlineliteral}{\handbook@breakablehyphen}
+\renewcommand{\sectionmark}[1]{\markright{\protect\truncate{.85\textwidth}{\thesection.\ #1}}}
+\makeatother
+""",
+    # Sphinx would title the contents with the caption of the home page's first toctree ("Catalog"); the
+    # home page's text, which follows it, is under no chapter, so no running head either
+    "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents\markboth{}{}",
+}
 
 
 def _escape_absolute_values(app, what, name, obj, options, lines):

@@ -15,6 +15,7 @@ Modules, one job each:
 - ``katex_offline`` math typeset at build time, with local CSS and fonts
 - ``lookup``       the formula and word lookup index the search page reads
 - ``highlight``    Python highlighted without spans that change no colour (names, punctuation, spaces)
+- ``latex``        the PDF: each family's identity pages in its chapter, tables and formulas that fit the page
 """
 
 from __future__ import annotations
@@ -54,4 +55,5 @@ def setup(app: Sphinx) -> dict:
     app.add_lexer("pycon", highlight.LightPythonConsoleLexer)
     app.setup_extension("handbook.katex_offline")
     app.setup_extension("handbook.lookup")
+    app.setup_extension("handbook.latex")
     return {"version": "1", "env_version": ENV_VERSION, "parallel_read_safe": True, "parallel_write_safe": True}

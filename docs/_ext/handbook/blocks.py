@@ -109,7 +109,10 @@ def doc_ref(docname: str, title: str, refdoc: str) -> addnodes.pending_xref:
 
 def table(headers: list[str], rows: list[list[Cell]], classes: Iterable[str] = (),
           widths: list[int] | None = None) -> nodes.table:
-    """A table with a header row; a cell is a string, a node, or a list of them."""
+    """A table with a header row; a cell is a string, a node, or a list of them.
+
+    *widths* are the columns' relative widths, which the PDF keeps (handbook.latex); the site sizes
+    its columns to their content."""
     ncols = len(headers)
     tbl = nodes.table(classes=["handbook-table", *classes])
     group = nodes.tgroup(cols=ncols)
@@ -145,6 +148,18 @@ def admonition(kind: str, *children: nodes.Node) -> nodes.Element:
 
 def details(summary: str, *children: nodes.Node) -> list[nodes.Node]:
     """*children* folded under a one-line *summary* the reader can open (HTML ``<details>``; other
-    builders show the children as they are)."""
+    builders, the PDF's among them, show the summary as a paragraph of its own, then the children)."""
+    unfolded = addnodes.only(expr="not html")
+    unfolded += para(strong(summary))
     return [nodes.raw("", f'<details class="folded"><summary>{html.escape(summary)}</summary>', format="html"),
-            *children, nodes.raw("", "</details>", format="html")]
+            unfolded, *children, nodes.raw("", "</details>", format="html")]
+
+
+def toctree(parent: str, docnames: list[str], caption: str | None = None) -> nodes.Node:
+    """A hidden toctree node, as the ``toctree`` directive would make it."""
+    tree = addnodes.toctree(parent=parent, entries=[(None, d) for d in docnames], includefiles=list(docnames),
+                            maxdepth=-1, caption=caption, glob=False, hidden=True, includehidden=False,
+                            numbered=0, titlesonly=True)
+    wrapper = nodes.compound(classes=["toctree-wrapper"])
+    wrapper += tree
+    return wrapper

@@ -17,8 +17,9 @@ import identities
 from identities.engine.forms import LAYOUTS, forms
 
 from . import records
-from .blocks import dmath, identity_ref, literal, para, table, section, doc_ref
-from .pages import family_docname, family_heading, family_intro, family_package
+from .blocks import dmath, identity_ref, literal, para, table, section, doc_ref, toctree
+from .latex import identity_pages
+from .pages import family_docname, family_heading, family_intro, family_package, identity_docname
 from .locations import module_location
 from .render import conditions_sentence, prose
 
@@ -105,7 +106,8 @@ class FamilyDirective(SphinxDirective):
         self.env.note_dependency(package)
         out = prose(family_intro(family), self.state.document, package)
         out.append(table(OVERVIEW_HEADERS, overview_rows(idents, self.env.docname), classes=["catalog"],
-                         widths=[2, 3, 5, 3]))
+                         widths=[3, 3, 4, 4]))
+        out.append(identity_pages(docnames=[identity_docname(ident.id) for ident in idents]))
         mistakes = [part for ident in idents for part in identity_mistakes(ident, self.env.docname)]
         if mistakes:
             out.append(section(f"mistakes-{family}", "Common mistakes", para(MISTAKES_INTRO), *mistakes))
@@ -158,7 +160,7 @@ class CatalogDirective(SphinxDirective):
                                                              docname), "."),
                                table(OVERVIEW_HEADERS, overview_rows(idents, docname),
                                      classes=["catalog"],
-                                     widths=[2, 3, 5, 3])))
+                                     widths=[3, 3, 4, 4])))
         return out
 
 
@@ -189,17 +191,6 @@ def _joined(refs):
         out += [", "] if k else []
         out.append(ref)
     return out
-
-
-def toctree(parent: str, docnames: list[str], caption: str | None = None) -> nodes.Node:
-    """A hidden toctree node, as the ``toctree`` directive would make it."""
-    from sphinx import addnodes
-    tree = addnodes.toctree(parent=parent, entries=[(None, d) for d in docnames], includefiles=list(docnames),
-                            maxdepth=-1, caption=caption, glob=False, hidden=True, includehidden=False,
-                            numbered=0, titlesonly=True)
-    wrapper = nodes.compound(classes=["toctree-wrapper"])
-    wrapper += tree
-    return wrapper
 
 
 class MistakesDirective(SphinxDirective):

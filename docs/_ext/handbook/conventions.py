@@ -164,7 +164,7 @@ class LayoutTableDirective(SphinxDirective):
             rows.append([words, mapping, [storage, ": ", imath(shape_latex(shape))],
                          imath(defining(ident, claim)), self._example(ident)])
         return [table(["situation", "map (example's shapes)", "stored as", "defining identity", "example"], rows,
-                      classes=["conventions"], widths=[2, 2, 3, 5, 2])]
+                      classes=["conventions"], widths=[3, 3, 3, 9, 3])]
 
     def objects(self):
         rows = []
@@ -172,7 +172,7 @@ class LayoutTableDirective(SphinxDirective):
             house = forms(ident, claim)[0]
             rows.append([imath(object_name(ident, claim)), imath(shape_latex(expr_shape(house.expr))),
                          imath(defining(ident, claim)), self._example(ident)])
-        return [table(["object", "shape", "meaning", "example"], rows, classes=["conventions"], widths=[3, 2, 6, 2])]
+        return [table(["object", "shape", "meaning", "example"], rows, classes=["conventions"], widths=[4, 2, 6, 3])]
 
     def layouts(self):
         rows = []
@@ -191,7 +191,7 @@ class LayoutTableDirective(SphinxDirective):
                      "which one this handbook stores. Both were checked numerically when this page was built, "
                      "and every identity's own page shows its result in every layout.")
         return [intro, table(["identity", "numerator layout", "denominator layout", "house"], rows,
-                             classes=["conventions", "compare-layouts"], widths=[2, 5, 5, 1])]
+                             classes=["conventions", "compare-layouts"], widths=[4, 5, 5, 3])]
 
     def vec_order(self):
         X = sp.MatrixSymbol("X", sp.Symbol("m"), sp.Symbol("n"))
@@ -214,7 +214,7 @@ class LayoutTableDirective(SphinxDirective):
             out.append(para("A result of each kind in which vec appears, in both orders (each verified with "
                             "the matching ", literal("order="), "); every identity's page shows both:"))
             out.append(table(["identity", 'column stacking (order="F")', 'row stacking (order="C")'], rows,
-                             classes=["conventions"], widths=[2, 5, 5]))
+                             classes=["conventions"], widths=[3, 5, 5]))
         return out
 
 

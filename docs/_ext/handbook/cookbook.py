@@ -18,7 +18,7 @@ from .blocks import bullets, emphasis, identity_ref, literal, para, section, str
 from .catalog import note_catalog, note_listing
 
 HEADERS = ["eq.", "section", "what it says", "stated by", "confirmed", "left out because / note"]
-WIDTHS = [1, 1, 6, 3, 2, 4]
+WIDTHS = [3, 3, 8, 5, 4, 6]
 
 
 def _joined(parts: list) -> list:

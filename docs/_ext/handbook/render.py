@@ -194,7 +194,8 @@ def shapes_table(ident) -> nodes.table:
                    "the function" + (" (a scalar)" if ident.is_scalar else ""))
         rows.append([imath(latex(output_symbol(ident, name))), imath(shape_latex(expr_shape(expr))), "output",
                      meaning, "—"])
-    return table(["symbol", "shape", "role", "meaning", "conditions"], rows, classes=["shapes"])
+    return table(["symbol", "shape", "role", "meaning", "conditions"], rows, classes=["shapes"],
+                 widths=[2, 3, 3, 6, 5])
 
 
 def conditions_block(ident) -> nodes.Node:
@@ -277,7 +278,7 @@ def derivation(ident, docname: str) -> list[nodes.Node]:
     intro = para("Each line is an expression of the catalog, checked numerically: line 1 against the "
                  "directional derivative along ", imath(perturbed), ", each later line against the one before "
                  "it, and the last line against the stored result. A typo in any line fails the build.")
-    return [intro, table(["#", "line", "because"], rows, classes=["derivation"], widths=[1, 7, 4])]
+    return [intro, table(["#", "line", "because"], rows, classes=["derivation"], widths=[1, 9, 4])]
 
 
 # -- links, sources, citation --------------------------------------------------------------------------
@@ -341,7 +342,7 @@ def verification(ident, location) -> list[nodes.Node]:
             for r in report.rows]
     out += details(f"Every check ({len(report.rows)})",
                    table(["check", "method", "sizes", "rel. error", "tolerance", "result"], rows,
-                         classes=["verification"], widths=[6, 3, 3, 2, 2, 1]))
+                         classes=["verification"], widths=[6, 4, 3, 3, 3, 2]))
     out += mutants(ident, location)
     return out
 
@@ -389,7 +390,7 @@ def mutants(ident, location) -> list[nodes.Node]:
                      literal(f"python -m identities mutants {ident.id}"), " prints every one.")] if unprinted else []
         out += details(f"Every wrong answer tried ({len(rows)})", *note,
                        table(["mistake", "wrong formula", "verdict", "what the checker says"], rows,
-                             classes=["mutants"], widths=[3, 4, 1, 5]))
+                             classes=["mutants"], widths=[5, 7, 4, 8]))
     return out
 
 
