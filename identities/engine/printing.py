@@ -111,14 +111,7 @@ class HandbookLatexPrinter(LatexPrinter):
         inner = _transposed_sum(expr)
         if inner is not None:
             return r"\left(%s\right)^{\top}" % self._print(inner)
-        out = ""
-        for i, term in enumerate(expr.args):
-            text = self._print(term)
-            if i and text.startswith("-"):
-                out += " - " + text[1:].lstrip()
-            else:
-                out += (" + " if i else "") + text
-        return out
+        return _join_terms([self._print(term) for term in expr.args], "-", keep_first=True)
 
     def _print_MatMul(self, expr):
         coeff, factors = _coeff_matrices(expr)
@@ -174,14 +167,8 @@ class HandbookLatexPrinter(LatexPrinter):
 
     def _print_Add(self, expr, order=None):
         """Terms joined by + and −: a term that prints with a minus is subtracted (never "+ -")."""
-        out = ""
-        for i, term in enumerate(self._as_ordered_terms(expr, order=order)):
-            text = self._print(term)
-            if i and text.startswith("-"):
-                out += " - " + text[1:].lstrip()
-            else:
-                out += (" + " if i else "") + text
-        return out
+        return _join_terms([self._print(term) for term in self._as_ordered_terms(expr, order=order)], "-",
+                           keep_first=True)
 
     def _print_Pow(self, expr):
         """A power of det X or log det X is (det X)ᵖ: unbracketed, det X^{p} would read as det(Xᵖ)."""
@@ -244,6 +231,19 @@ def _superscript(text: str) -> str | None:
     return "".join(_SUPERSCRIPT_OF[c] for c in text) if text and all(c in _SUPERSCRIPT_OF for c in text) else None
 #: Name suffixes written as accents, as SymPy's LaTeX printer does (Xhat is X̂ there as here).
 _ACCENTS = {"hat": "\u0302", "tilde": "\u0303"}
+
+
+def _join_terms(texts: list[str], minus: str, keep_first: bool = False) -> str:
+    """Printed terms joined by + and *minus*: a term printed with a leading minus sign (ASCII or
+    Unicode) is subtracted, so that no sum reads "+ -".  *keep_first*: the first term keeps its
+    sign as printed."""
+    out = []
+    for i, text in enumerate(texts):
+        if text.startswith(("-", "−")) and (i or not keep_first):
+            out.append((f" {minus} " if i else minus) + text[1:].lstrip())
+        else:
+            out.append((" + " if i else "") + text)
+    return "".join(out)
 
 
 def _transposed_sum(expr):
@@ -435,24 +435,10 @@ class HandbookUnicodePrinter(StrPrinter):
         inner = _transposed_sum(expr)
         if inner is not None:
             return f"({self._print(inner)})ᵀ"
-        out = ""
-        for i, term in enumerate(expr.args):
-            text = self._print(term)
-            if text.startswith("−"):
-                out += (" − " if i else "−") + text[1:]
-            else:
-                out += (" + " if i else "") + text
-        return out
+        return _join_terms([self._print(term) for term in expr.args], "−")
 
     def _print_Add(self, expr, order=None):
-        out = ""
-        for i, term in enumerate(self._as_ordered_terms(expr, order=order)):
-            text = self._print(term)
-            if text.startswith("-") or text.startswith("−"):
-                out += (" − " if i else "−") + text[1:]
-            else:
-                out += (" + " if i else "") + text
-        return out
+        return _join_terms([self._print(term) for term in self._as_ordered_terms(expr, order=order)], "−")
 
     def _print_Mul(self, expr):
         if not expr.is_Mul:   # SymPy prints a negative power, 1/x, through its product printer
