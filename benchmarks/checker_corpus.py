@@ -21,6 +21,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from checker_corpus import CORRECT, UNJUDGEABLE, WRONG, corpus  # noqa: E402
+from identities.engine.checks import COMPLEX  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -78,6 +79,16 @@ def _summary(rows) -> None:
             print(f"correct compositions ({label}): {len(correct)}, false alarms {alarms} "
                   f"({alarms / len(correct):.2%}), inconclusive {inconclusive}, passing checks: "
                   f"median {np.median(calls):.0f} calls, {np.mean(np.array(calls) <= 6):.0%} in ≤ 6 calls")
+    on_complex = [(case, c) for results in rows.values() for case, c in results
+                  if c.verdict == "passed" and c.method == COMPLEX]
+    if on_complex:
+        costly = defaultdict(int)
+        for case, c in on_complex:
+            if c.evaluations > 6:
+                costly[case.category] += 1
+        cheap = len(on_complex) - sum(costly.values())
+        print(f"passing first-order checks on the complex path: {len(on_complex)}, in ≤ 6 calls {cheap} "
+              f"({cheap / len(on_complex):.2%}); more: " + (", ".join(f"{k} {v}" for k, v in costly.items()) or "none"))
     wrong = select(lambda k: k.must is WRONG)
     if wrong:
         detected = sum(c.verdict != "passed" for _, c in wrong)

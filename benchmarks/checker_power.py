@@ -31,8 +31,8 @@ from helpers import conditioned  # noqa: E402
 from identities import check_gradient  # noqa: E402
 from identities.engine.checks import EPS64  # noqa: E402
 from identities.engine.checks.judge import HIDDEN_CONDITION, ROUNDING_UNITS  # noqa: E402
-from identities.engine.checks.power import (FEW_DIRECTIONS, MAX_DIRECTIONS, TARGET, miss_probability,  # noqa: E402
-                                            threshold)
+from identities.engine.checks.power import (FEW_DIRECTIONS, JOINT, JOINT_DIRECTIONS, MAX_DIRECTIONS,  # noqa: E402
+                                            TARGET, miss_probability, threshold)
 
 SIZES = (12, 300)
 BUGS = (1e-6, 1e-8, 1e-9, 1e-10)
@@ -53,15 +53,23 @@ def ratio(n: int) -> float:
 
 
 def new_scheme(r: float, u: float) -> float:
-    """P(pass) under rule (2) at spread ρ = 1, rounding unit *u*: stop at direction k when its
-    disagreement is below T_k, go on while it is below the allowance a, fail above."""
+    """P(pass) under rules (2) and (3) at spread ρ = 1, rounding unit *u*: stop at direction k when
+    its disagreement is below T_k, or at direction JOINT_DIRECTIONS when all of them are below
+    JOINT; go on while it is below the allowance a, fail above.  *small*: the probability of having
+    gone on with every disagreement so far below JOINT; *large*: with one above it."""
     a = max(ROUNDING_UNITS * u, HIDDEN_CONDITION * EPS64)
     last = FEW_DIRECTIONS if miss_probability(a, 1.0, TARGET) >= 0.5 else MAX_DIRECTIONS
-    passing, reach = 0.0, 1.0
+    joint = min(a, JOINT)
+    passing, small, large = 0.0, 1.0, 0.0
     for k in range(last):
         T = a if k == last - 1 else min(a, threshold([(a, 1.0)] * k, 1.0))
-        passing += reach * within(T, r)
-        reach *= within(a, r) - within(T, r)
+        below_joint = max(0.0, within(joint, r) - within(T, r))   # went on, still below JOINT
+        passing += (small + large) * within(T, r)
+        if k + 1 == JOINT_DIRECTIONS:
+            passing += small * below_joint
+            small, large = 0.0, (small + large) * (within(a, r) - within(T, r)) - small * below_joint
+        else:
+            small, large = small * below_joint, (small + large) * (within(a, r) - within(T, r)) - small * below_joint
     return passing
 
 

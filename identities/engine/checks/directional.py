@@ -5,8 +5,9 @@ random Gaussian directions.  This module measures them:
 
 * **complex step** — Im F(X + ihV)/h with h = 1e-20 of the data's scale: no subtractive
   cancellation, error at the rounding level of the computation itself; its real part repeats F(X);
-* **one central difference** at a moderate step, with a bound on its own error (rounding from the
-  measured evaluation noise, truncation from the second difference): a cheap cross-check;
+* **one central difference** at a step scaled to the point, with a bound on its own error
+  (rounding from the measured evaluation noise, truncation from the second difference): a cheap
+  cross-check;
 * **central differences with Richardson extrapolation** over a sweep of steps, for functions that
   are not complex-analytic as written; the plateau where neighbouring extrapolants agree gives both
   the value and an error estimate, and the one-sided slopes at the plateau's steps show a kink.
@@ -45,7 +46,8 @@ SECOND_ORDER_STEPS = 9
 #: whose difference is the error estimate); the full sweep runs only where it cannot judge.
 SHORT_STEPS = 3
 SHORT_FIRST = 2
-#: The single cross-check step, ≈ eps^(1/3): rounding and truncation errors balance near it.
+#: The single cross-check step at an ordinary point, ≈ eps^(1/3): rounding and truncation errors
+#: balance near it (the check divides it by the point's gain elsewhere).
 PROBE_STEP = 1e-5
 #: Relative nudge of the rounding-noise probe: a few units in the last place of float64.
 ULP_NUDGE = 4 * float(np.finfo(np.float64).eps)
@@ -111,9 +113,10 @@ class Evaluator:
     rounding ``eps``·|F| (zero until a repeat shows the function is not reproducible).
     """
 
-    def __init__(self, session: Session, args: Sequence, wrt: tuple[int, ...], y0: np.ndarray, eps: float,
+    def __init__(self, session: Session, args: list, wrt: tuple[int, ...], y0: np.ndarray, eps: float,
                  structures: tuple = ()):
-        self.session, self.args, self.wrt, self.y0, self.eps = session, list(args), wrt, y0, eps
+        # the very list the check holds (never changed here): the claim's values are cached by it
+        self.session, self.args, self.wrt, self.y0, self.eps = session, args, wrt, y0, eps
         self.structures = structures or (None,) * len(wrt)
         self.noise: np.ndarray | float = 0.0
 
@@ -141,9 +144,10 @@ class Evaluator:
         v = max((_rms(v) for v in V), default=1.0) or 1.0
         return x / v
 
-    def rounding(self, W, *outputs) -> float:
-        """Σ|W|·(eps·|Y| + noise) over the given outputs: the uncertainty of their W-pairing."""
-        return sum(self.eps * _weighted(W, Y) + _weighted(W, np.broadcast_to(self.noise, np.shape(Y)))
+    def rounding(self, W, *outputs, floor: float = 0.0) -> float:
+        """Σ|W|·(eps·|Y| + noise) over the given outputs: the uncertainty of their W-pairing, each
+        output's eps-part at least *floor* (what rounding the point costs: see ``probe``)."""
+        return sum(max(self.eps * _weighted(W, Y), floor) + _weighted(W, np.broadcast_to(self.noise, np.shape(Y)))
                    for Y in outputs)
 
     # -- complex step ------------------------------------------------------------------------
@@ -192,10 +196,11 @@ class Evaluator:
             return y.astype(np.complex128)
         return y.real.astype(np.float64) if np.iscomplexobj(y) else y.astype(np.float64)
 
-    def probe(self, V, W, label: str, shrink: float = 1.0) -> Probe:
+    def probe(self, V, W, label: str, shrink: float = 1.0, floor: float = 0.0) -> Probe:
         """One central difference at ``PROBE_STEP``/*shrink*, with a bound on its error: rounding
-        from the evaluation noise, truncation (h²/6)|D³| modelled from the second difference as
-        (D²h)²/(6|D|)."""
+        from the evaluation noise, each value off by at least *floor* (a backward-stable evaluation
+        of F is off by up to eps·Σ|∇F|·|X|, however small F itself), truncation (h²/6)|D³|
+        modelled from the second difference as (D²h)²/(6|D|)."""
         t = PROBE_STEP * self.unit(V) / shrink
         try:
             plus = self._value_at([t * v for v in V], f"the cross-check step along {label}")
@@ -204,10 +209,16 @@ class Evaluator:
             return Probe(np.nan, np.inf)
         value = _pair(W, plus - minus) / (2 * t)
         curvature = abs(_pair(W, plus + minus - 2 * self.y0)) / t          # |D²|·t
-        rounding = self.rounding(W, plus, minus, self.y0, self.y0) / t
+        rounding = self.rounding(W, plus, minus, self.y0, self.y0, floor=floor) / t
         truncation = curvature * (curvature / (6 * abs(value))) if value else np.inf
         total = rounding + truncation
         return Probe(value, PROBE_SAFETY * total, truncation / total if total > 0 else 0.0)
+
+    def probe_rounding(self, V, W, shrink: float = 1.0, floor: float = 0.0) -> float:
+        """The rounding part of ``probe``'s bound, predicted from F(X) before any call (the values
+        at X ± tV are about as large): no probe resolves the derivative more finely than this."""
+        t = PROBE_STEP * self.unit(V) / shrink
+        return PROBE_SAFETY * self.rounding(W, self.y0, self.y0, self.y0, self.y0, floor=floor) / t
 
     def central(self, V, W, label: str, steps: int = FIRST_ORDER_STEPS) -> Sweep:
         """⟨W, DF[V]⟩ by central differences with Richardson extrapolation, with a kink test."""

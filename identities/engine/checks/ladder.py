@@ -51,15 +51,16 @@ class Ladder:
 
     def __init__(self, ev: Evaluator, claim: Claim, model: ErrorModel, seed: int):
         self.ev, self.claim, self.model, self.seed = ev, claim, model, seed
-        self.nudged: list[list] = []     # the argument lists of the first rung
+        self.nudged: list[list] = []     # the argument lists of the first rung, once it is climbed
+        self.points: list[list] | None = None
         self.samples = 0
 
     def climb(self, d: Direction, dirs: list[Direction]) -> bool:
         """One more rung along *d*, updating every direction in *dirs*; False when none is left."""
         if not self.nudged:
-            self.nudged = [self._nudge([self.seed, 1, k]) for k in range(CLAIM_NUDGES)]
+            self.nudged = self._points()
             for e in dirs:
-                self._sensitivity(e)
+                e.sensitivity = self.sensitivity(e)
             return True
         if self.samples >= SAMPLES:
             return False
@@ -95,7 +96,7 @@ class Ladder:
         """Give *d* what the rungs climbed so far measured (relative estimates scale with s)."""
         d.ladder, d.claim_error = self.model.ladder * scale(d), self.model.claim_ladder * scale(d)
         if self.nudged and not d.sensitivity:
-            self._sensitivity(d)
+            d.sensitivity = self.sensitivity(d)
 
     def _nudge(self, seed) -> list:
         rng = np.random.default_rng(seed)
@@ -103,10 +104,17 @@ class Ladder:
                 else a * (1 + NUDGE * rng.standard_normal(np.shape(a))) if nudgeable(a, i, self.ev.wrt) else a
                 for i, a in enumerate(self.ev.args)]
 
-    def _sensitivity(self, d: Direction) -> None:
-        """The claim's movement at the nudged points, scaled to double precision (rung 1)."""
+    def _points(self) -> list[list]:
+        """Rung 1's nudged argument lists (drawn once: the same whether or not the rung is climbed)."""
+        if self.points is None:
+            self.points = [self._nudge([self.seed, 1, k]) for k in range(CLAIM_NUDGES)]
+        return self.points
+
+    def sensitivity(self, d: Direction) -> float:
+        """The claim's movement along *d* at rung 1's nudged points, scaled to double precision:
+        calls of the derivative only.  Climbing the rung records it on every direction."""
         moved = 0.0
-        for args in self.nudged:
+        for args in self._points():
             try:
                 value = self.claim.value(args, d.W, d.V, purpose="the precision ladder's nudged claim")
             except Refused:
@@ -114,7 +122,7 @@ class Ladder:
             base = self.claim.value(self.ev.args, d.W, d.V, purpose=d.label)
             c, _, spread = self.claim.pair(value - base, d.W, d.V, self.claim.order)
             moved = max(moved, spread if spread is not None else abs(c))
-        d.sensitivity = moved * EPS64 / NUDGE
+        return moved * EPS64 / NUDGE
 
 
 def nudgeable(arg, position: int, wrt: tuple[int, ...]) -> bool:

@@ -10,21 +10,27 @@ First order, in calls of the function F:
    (:mod:`~identities.engine.checks.ladder`) measures how much error this point causes — first from
    calls of the claim alone, then one call a rung — until the disagreement is explained or the
    ladder is used up.
-3. Further complex-step directions are measured only until the stopping rule of
-   :mod:`~identities.engine.checks.power` holds: a well-conditioned point needs none, a
-   disagreement within the allowance but beyond plain rounding up to four more.
+3. Further complex-step directions are measured only until the stopping rules of
+   :mod:`~identities.engine.checks.power` hold: a well-conditioned point needs none; an
+   ill-conditioned one, where a correct claim disagrees by up to about κ·eps, two more; only a
+   disagreement beyond what three directions can accept (a likely small bug) up to four more.
 4. One central difference along one more, independent direction (2 calls) compares the claim with
-   real arithmetic: it cross-checks the complex path and the claim at once.  A passing check at a
-   well-conditioned point therefore takes **4 calls**, one of them complex.  Where the difference
-   disagrees beyond its error bound, a second one at a quarter of the step (2 calls) tells
-   truncation from a real disagreement; a real one costs the complex step along that direction
-   (does the claim fail there?) and a Richardson sweep (26 calls: a kink the differences crossed,
-   or a complex path that is not analytic?).  Where the difference is too coarse to cross-check
-   because of curvature — which is how a kink looks to it — the complex step along −V (1 call)
-   tells a kink *at* the point, where it is not odd in V, from a smooth point, where it is.  Where
-   the complex step passed only with a wide allowance set by its own rough rounding (or one a
-   single difference already beats), Richardson sweeps decide the directions they judge more
-   sharply.
+   real arithmetic: it cross-checks the complex path and the claim at once.  Its step shrinks
+   with the gain of F at the point (how much F or its derivative amplifies a relative change of X,
+   about 1/δ at relative distance δ from a singularity), so that it stays where F is smooth, and
+   its bound allows for F's values being off by eps·Σ|∇F|·|X|, as a backward-stable evaluation
+   may be.  A passing check therefore takes **4 calls** at a well-conditioned point, one of them
+   complex, and **at most 6** at an ill-conditioned one unless a measurement leaves a doubt.
+   Where even the difference's rounding would exceed a tenth of the derivative's scale, it is
+   skipped.  Where the difference disagrees beyond its error bound, a
+   second one at a quarter of the step (2 calls) tells truncation from a real disagreement; a real
+   one costs the complex step along that direction (does the claim fail there?) and a Richardson
+   sweep (26 calls: a kink the differences crossed, or a complex path that is not analytic?).
+   Where the difference is too coarse to cross-check because of curvature — which is how a kink
+   looks to it — or was skipped, the complex step along −V (1 call) tells a kink *at* the point,
+   where it is not odd in V, from a smooth point, where it is.  Where the complex step passed only
+   with a wide allowance set by its own rough rounding (or one a single difference already beats),
+   Richardson sweeps decide the directions they judge more sharply.
 5. A failing claim gets three complex-step directions (for the diagnosis) and one sweep along the
    worst of them, which asks whether the complex path is broken; only a sweep that resolves the
    disagreement sides against the complex step.
@@ -53,7 +59,7 @@ from .inputs import (EPS64, Refused, arguments_of, callable_of, convention_of, p
 from .judge import (EVALUATION_SAFETY, FD_SAFETY, JUDGEABLE, ROUNDING_UNITS, Direction, ErrorModel, allowance, decide,
                     measured_part, passes, pool_errors, scale)
 from .ladder import Ladder
-from .power import stop
+from .power import JOINT_DIRECTIONS, jointly_small, stop
 from .verdict import CENTRAL, COMPLEX, FAILED, INCONCLUSIVE, MIXED_COMPLEX, MIXED_REAL, SHAPE, Check
 
 __all__ = ["run", "MAX_EVALUATIONS", "DEFAULT_TIMEOUT"]
@@ -79,6 +85,13 @@ OVERRULE = 1e-9
 #: by finite differences where its own rounding is rough or a single central difference is
 #: already sharper than it.
 WIDE_ALLOWANCE = 1e-10
+#: A cross-check whose rounding alone would exceed this fraction of s cannot even tell a complex
+#: path that is wrong by a factor (a sign, a zero, a conjugation) from a right one: it is skipped.
+COARSE = 0.1
+#: F's gain (see ``_Checker._gain``) up to which a point counts as ordinary for the cross-check's step.
+ORDINARY_GAIN = 10.0
+#: The largest gain the cross-check's step adapts to (its step stays ≥ 1e-17 of the data).
+MAX_GAIN = 1e12
 #: Repeat calls at X on the finite-difference path when the first repeat differs.
 MORE_REPEATS = 2
 
@@ -304,10 +317,22 @@ class _Checker:
         while not broken:
             if not self._settle():
                 return self._failure()
-            if stop(self.dirs):
+            if stop(self.dirs) or self._explained():
                 return self._cross_check()
             broken = self._complex(self._direction())
         return self._not_usable(broken)
+
+    def _explained(self) -> bool:
+        """At the joint stopping point, disagreements within this point's own measured error stop
+        the check too; it then guards against bugs larger than that error ((3) of the power
+        module).  The error includes the claim's movement at the precision ladder's nudged inputs
+        (calls of the derivative, none of the function), used here for stopping only: the
+        allowances stay as they are, so stopping early never widens what passes."""
+        if len(self.dirs) != JOINT_DIRECTIONS:
+            return False
+        explained = [measured_part(d if self.ladder.nudged else replace(d, sensitivity=self.ladder.sensitivity(d)),
+                                   self.model) for d in self.dirs]
+        return jointly_small(self.dirs, explained)
 
     def _settle(self) -> bool:
         """Judge the measured directions; where one disagrees beyond its allowance, climb the
@@ -330,20 +355,31 @@ class _Checker:
         the complex path broken, or is there a kink?).  Where they cannot resolve the claim to
         ``RESOLUTION`` because of curvature (a kink looks like curvature to them), the complex step
         along −V tests for a kink at the point; where the rounding of F's values limits them, a kink
-        would have shown as curvature, and the complex step decides.
+        would have shown as curvature, and the complex step decides.  The step shrinks with the
+        point's gain (``_gain``); where even its rounding could not tell a wrong complex path from a
+        right one, the difference is skipped and the complex step along −V tests for a kink.
         """
         d = self._direction()
         s = scale(d)
-        probe = self.ev.probe(d.V, d.W, d.label)
         wide = max(measured_part(e, self.model) / scale(e) for e in self.dirs)
-        if wide > WIDE_ALLOWANCE and (self.model.rough == self.model.ladder > 0 or probe.bound / s < wide):
+        if wide > WIDE_ALLOWANCE and self.model.rough == self.model.ladder > 0:
+            return self._sharpen()
+        shrink = max(1.0, self._gain(d))
+        floor = self.eps_f * d.scale_claimed * self.ev.unit(d.V)
+        rounding = self.ev.probe_rounding(d.V, d.W, shrink=shrink, floor=floor)
+        resolve = max(s, self._step_change(d))
+        if rounding > COARSE * resolve:
+            return self._odd(self.dirs[0], f"finite differences could not cross-check the complex step here (their "
+                                           f"rounding alone would be {rounding / resolve:.1e} of its scale)")
+        probe = self.ev.probe(d.V, d.W, d.label, shrink=shrink, floor=floor)
+        if wide > WIDE_ALLOWANCE and probe.bound / s < wide:
             return self._sharpen()
         if not np.isfinite(probe.value):
             return self._odd(self.dirs[0], "finite differences could not cross-check the complex step here (the "
                                            "function left its domain at their step)")
         resolution, truncated = probe.bound, probe.truncated
         if abs(probe.value - d.claimed) > probe.bound:
-            closer = self.ev.probe(d.V, d.W, d.label, shrink=PROBE_SHRINK)
+            closer = self.ev.probe(d.V, d.W, d.label, shrink=shrink * PROBE_SHRINK, floor=floor)
             far, near = abs(probe.value - d.claimed), abs(closer.value - d.claimed)
             extrapolated = (PROBE_SHRINK ** 2 * closer.value - probe.value) / (PROBE_SHRINK ** 2 - 1)
             if not (near <= far / PROBE_SHRINK and abs(extrapolated - d.claimed) <= near):
@@ -357,6 +393,23 @@ class _Checker:
                                     "limits them); the complex step decided")
             return COMPLEX
         return self._odd(self.dirs[0], why)
+
+    def _gain(self, d: Direction) -> float:
+        """How far inside the point the cross-check's step must stay: about 1/δ at relative distance
+        δ from a singularity.  F's own gain along *d* (the claimed change of ⟨W, F⟩ over a step of
+        the data's size, against Σ|W ⊙ F|) tells an ordinary point; where it is large — near a
+        singularity, or where F happens to be near zero — the claim's relative change under the
+        precision ladder's nudges of the inputs (calls of the derivative only) measures it."""
+        size = self._step_change(d)
+        if d.scale_claimed <= ORDINARY_GAIN * size:
+            return d.scale_claimed / size if size > 0 else 1.0
+        moved = self.ladder.sensitivity(d) / EPS64          # the claim's change per unit relative nudge
+        return min(max(moved / max(d.spread or 0.0, scale(d)), ORDINARY_GAIN), MAX_GAIN)
+
+    def _step_change(self, d: Direction) -> float:
+        """Σ|W ⊙ F(X)| per step of the data's size: the derivative's scale were F's gain one — what
+        a cross-check must resolve however small the claim (a claim of zero must not excuse it)."""
+        return float(np.sum(np.abs(d.W) * np.abs(self.ev.y0))) / self.ev.unit(d.V)
 
     def _disagreement(self, d: Direction) -> str:
         """Finite differences along *d* disagree with the claim: measure *d* by the complex step;
