@@ -22,10 +22,10 @@ First order, in calls of the function F:
    may be.  A passing check therefore takes **4 calls** at a well-conditioned point, one of them
    complex, and **at most 6** at an ill-conditioned one unless a measurement leaves a doubt.
    Where even the difference's rounding would exceed a tenth of the derivative's scale, it is
-   skipped.  Where the difference disagrees beyond its error bound, a
-   second one at a quarter of the step (2 calls) tells truncation from a real disagreement; a real
-   one costs the complex step along that direction (does the claim fail there?) and a Richardson
-   sweep (26 calls: a kink the differences crossed, or a complex path that is not analytic?).
+   skipped.  Where the difference disagrees beyond its error bound, a second one at a quarter of
+   the step (2 calls) tells truncation from a real disagreement; a real one costs the complex step
+   along that direction (does the claim fail there?) and a Richardson sweep (26 calls: a kink the
+   differences crossed, or a complex path that is not analytic?).
    Where the difference is too coarse to cross-check because of curvature — which is how a kink
    looks to it — or was skipped, the complex step along −V (1 call) tells a kink *at* the point,
    where it is not odd in V, from a smooth point, where it is.  Where the complex step passed only
