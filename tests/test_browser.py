@@ -19,6 +19,8 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--
          "--disable-sync", "--no-first-run", "--disable-quic", "--disable-features=Translate,MediaRouter"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+#: Pages one tab visits before the all-pages test opens a fresh one.
+PAGES_PER_TAB = 40
 #: Screenshots the browser tests leave for a person to look at (light and dark, phone and desktop).
 SHOTS = Path(__file__).resolve().parents[1] / "docs" / "_build" / "screenshots"
 
@@ -183,19 +185,21 @@ def test_no_identity_page_makes_a_phone_reader_scroll_through_a_formula(browser,
     layouts, modes, derivation lines) wraps to the screen unless a piece of it is wider than a line.
     Layout does not depend on the colour scheme; the cue's colours, the same on every page, are
     checked in light and dark on the pages of the next test."""
-    t = Tab(browser, site, viewport=PHONE)
     problems, wrapped = {}, set()
-    try:
-        for ident in identities.all_identities():
-            path = f"id/{ident.id}.html"
-            t.page.goto(site + path, wait_until="load")
-            report = t.page.evaluate(LAYOUT)
-            if found := layout_problems(report, all_wrap=True):
-                problems[path] = found
-            if any(f["lines"] > 1 for f in report["formulas"]):
-                wrapped.add(ident.id)
-    finally:
-        t.close()
+    every = identities.all_identities()
+    for start in range(0, len(every), PAGES_PER_TAB):   # a fresh tab now and then: memory stays bounded
+        t = Tab(browser, site, viewport=PHONE)
+        try:
+            for ident in every[start:start + PAGES_PER_TAB]:
+                path = f"id/{ident.id}.html"
+                t.page.goto(site + path, wait_until="load")
+                report = t.page.evaluate(LAYOUT)
+                if found := layout_problems(report, all_wrap=True):
+                    problems[path] = found
+                if any(f["lines"] > 1 for f in report["formulas"]):
+                    wrapped.add(ident.id)
+        finally:
+            t.close()
     assert not problems, "\n".join(f"{page}: {found}" for page, found in list(problems.items())[:10])
     missing = set(_present(*WRAPPING, UNBREAKABLE)) - wrapped
     assert not missing, f"the long formulas of {sorted(missing)} do not wrap on a phone"
