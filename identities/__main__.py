@@ -343,8 +343,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(signal, "SIGPIPE"):  # `python -m identities show … | head` ends quietly
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    """Run the command line on *argv*; the exit code.  The process's signal handling is left alone,
+    so that other programs (and tests) can call it in-process."""
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
@@ -362,5 +362,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def cli() -> int:
+    """The program's entry point (``python -m identities``, the ``identities`` script): as a command's
+    should, it ends quietly when the reader of its output goes away (``python -m identities list | head``)
+    — a closed pipe kills it, where Python's default would raise BrokenPipeError.  Only here: a
+    process that calls ``main`` keeps its own handling (a server in it must survive a closed socket)."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    return main()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli())

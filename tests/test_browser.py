@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -22,8 +19,6 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--
          "--disable-sync", "--no-first-run", "--disable-quic", "--disable-features=Translate,MediaRouter"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-#: Pages one tab of the all-pages test (tests/phone_pages.py) visits before it opens a fresh one.
-PAGES_PER_TAB = 40
 #: Screenshots the browser tests leave for a person to look at (light and dark, phone and desktop).
 SHOTS = Path(__file__).resolve().parents[1] / "docs" / "_build" / "screenshots"
 
@@ -187,23 +182,20 @@ def test_no_identity_page_makes_a_phone_reader_scroll_through_a_formula(browser,
     sticks out of the screen, what scrolls shows the cue, and every display formula (statement,
     layouts, modes, derivation lines) wraps to the screen unless a piece of it is wider than a line.
     Layout does not depend on the colour scheme; the cue's colours, the same on every page, are
-    checked in light and dark on the pages of the next test.
-
-    The visits run in a process of their own (tests/phone_pages.py): a browser session this long
-    once took a test worker down with it.  A session killed by a signal is started once more, and
-    the test says how the first one ended if the second ends the same way."""
-    command = [sys.executable, "-X", "faulthandler", str(Path(__file__).with_name("phone_pages.py")), site,
-               *(i.id for i in identities.all_identities())]
-    ended = []
-    for _ in range(2):
-        done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=900,
-                              cwd=Path(__file__).parent, start_new_session=True)
-        if done.returncode >= 0:
-            break
-        ended.append(f"killed by signal {-done.returncode}: {done.stderr[-2000:]}")
-    assert done.returncode == 0, "\n".join(ended) or done.stderr[-4000:]
-    result = json.loads(done.stdout)
-    problems, wrapped = result["problems"], set(result["wrapped"])
+    checked in light and dark on the pages of the next test."""
+    t = Tab(browser, site, viewport=PHONE)
+    problems, wrapped = {}, set()
+    try:
+        for ident in identities.all_identities():
+            path = f"id/{ident.id}.html"
+            t.page.goto(site + path, wait_until="load")
+            report = t.page.evaluate(LAYOUT)
+            if found := layout_problems(report, all_wrap=True):
+                problems[path] = found
+            if any(f["lines"] > 1 for f in report["formulas"]):
+                wrapped.add(ident.id)
+    finally:
+        t.close()
     assert not problems, "\n".join(f"{page}: {found}" for page, found in list(problems.items())[:10])
     missing = set(_present(*WRAPPING, UNBREAKABLE)) - wrapped
     assert not missing, f"the long formulas of {sorted(missing)} do not wrap on a phone"

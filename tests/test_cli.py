@@ -186,3 +186,20 @@ def test_a_broken_cookbook_map_is_one_line_with_exit_3(tmp_path, monkeypatch, ca
     err = capsys.readouterr().err
     assert err.startswith("python -m identities: error: broken Cookbook map: cookbook_equations.toml: ")
     assert len(err.strip().splitlines()) == 1 and "(76) is listed twice" in err
+
+
+def test_calling_main_in_process_leaves_the_signal_handling_alone(capsys):
+    # main() once made a closed pipe kill the whole process (SIGPIPE to its default): a test worker
+    # serving the handbook to a browser then died silently when the browser dropped a connection
+    import signal
+    before = signal.getsignal(signal.SIGPIPE)
+    assert main(["list"]) == EXIT_OK
+    assert signal.getsignal(signal.SIGPIPE) == before
+    capsys.readouterr()
+
+
+def test_the_program_ends_quietly_when_its_reader_goes_away():
+    # `python -m identities list | head -1`: the reader closes the pipe after one line
+    done = subprocess.run(f"{sys.executable} -m identities list | head -1", shell=True, capture_output=True,
+                          text=True)
+    assert done.stdout.count("\n") == 1 and "Error" not in done.stderr and "Traceback" not in done.stderr, done.stderr
