@@ -5,8 +5,10 @@ the complex-step-valid helper the checker runs, and here each other library gets
 a function of the library where it has a faithful one (``jnp.linalg.cholesky``,
 ``torch.linalg.matrix_exp``), else a helper function of :mod:`.jax_code` or :mod:`.torch_code`
 written with the same conventions as the NumPy helper (eigenvector signs, the order of eigenvalues
-and singular values, R with a positive diagonal).  ``sym`` is the NumPy helper itself: it is written
-with ``+`` and ``.T`` only, which mean the same in the three libraries.
+and singular values, R with a positive diagonal).  Helpers that call no library are the NumPy
+helpers themselves (``SHARED``): ``sym``, written with ``+`` and ``.T`` only, which mean the same in
+the three libraries, and the parts of a factorization (``eigenvalues``, ``svd_u``, ``qr_r``…), which
+call the backend's own ``eigh_sorted``, ``svd_thin`` and ``qr_reduced``.
 
 The tables below are the whole of the difference, and tests/test_interop.py runs the printed code of
 every identity in both libraries against the NumPy code.  An operation missing from a table and from
@@ -21,7 +23,10 @@ import inspect
 from ..printing import JAX, NUMPY_HELPERS, TORCH, code_helper, code_operation
 from . import jax_code, torch_code
 
-__all__ = ["JAX_FUNCTIONS", "TORCH_FUNCTIONS"]
+__all__ = ["JAX_FUNCTIONS", "TORCH_FUNCTIONS", "SHARED"]
+
+#: NumPy helpers that every backend prints as they are: they call no library function.
+SHARED = ("sym", "eigenvalues", "eigenvectors", "svd_u", "svd_s", "svd_v", "qr_q", "qr_r")
 
 #: Operations JAX has a library function for, by the name the rules call them.
 JAX_FUNCTIONS = {
@@ -51,4 +56,5 @@ for _backend, _functions, _module in ((JAX, JAX_FUNCTIONS, jax_code), (TORCH, TO
         code_operation(_backend, _op, _spelling)
     for _name in _module.__all__:
         code_helper(_backend, _name, inspect.getsource(getattr(_module, _name)))
-    code_helper(_backend, "sym", NUMPY_HELPERS["sym"])
+    for _name in SHARED:
+        code_helper(_backend, _name, NUMPY_HELPERS[_name])

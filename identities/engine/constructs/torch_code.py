@@ -18,8 +18,8 @@ imports; nothing here imports PyTorch, and these functions are run only from pri
 from __future__ import annotations
 
 __all__ = ["kron", "softplus", "expm_frechet", "sqrtm", "logm", "sylvester", "commutation", "duplication",
-           "elimination", "symmetrizer", "phi_lower", "gap_matrix", "column_signs", "eigh_sorted", "eigenvalues", "eigenvectors",
-           "svd_thin", "svd_u", "svd_s", "svd_v", "qr_reduced", "qr_q", "qr_r"]
+           "elimination", "symmetrizer", "phi_lower", "gap_matrix", "column_signs", "eigh_sorted",
+           "svd_thin", "qr_reduced"]
 
 
 def kron(A, B):
@@ -142,16 +142,6 @@ def eigh_sorted(A):
     return values[:, None], vectors * column_signs(vectors)
 
 
-def eigenvalues(A):
-    """The eigenvalues of a symmetric A, ascending, as a column."""
-    return eigh_sorted(A)[0]
-
-
-def eigenvectors(A):
-    """The unit eigenvectors of a symmetric A, in the order of its ascending eigenvalues, signs fixed."""
-    return eigh_sorted(A)[1]
-
-
 def svd_thin(A):
     """The thin SVD A = U diag(s) Vᵀ of a tall or square A: U, s (a descending column), V; the largest
     entry of each column of V is positive, and U follows it."""
@@ -160,33 +150,8 @@ def svd_thin(A):
     return U * signs, s[:, None], Vh.T * signs
 
 
-def svd_u(A):
-    """The left singular vectors U (m×n) of the thin SVD of a tall A, signs following V."""
-    return svd_thin(A)[0]
-
-
-def svd_s(A):
-    """The singular values of a tall A, descending, as a column."""
-    return svd_thin(A)[1]
-
-
-def svd_v(A):
-    """The right singular vectors V (n×n) of the thin SVD of a tall A, largest entry of each column positive."""
-    return svd_thin(A)[2]
-
-
 def qr_reduced(A):
     """The reduced QR factorization A = QR of a tall or square A of full column rank, R with a positive diagonal."""
     Q, R = torch.linalg.qr(A)
     signs = torch.where(torch.diag(R) < 0, -1.0, 1.0)
     return Q * signs, signs[:, None] * R
-
-
-def qr_q(A):
-    """Q of the reduced QR factorization of a tall A (positive diagonal of R)."""
-    return qr_reduced(A)[0]
-
-
-def qr_r(A):
-    """R of the reduced QR factorization of a tall A: upper triangular, positive diagonal."""
-    return qr_reduced(A)[1]
